@@ -1,0 +1,26 @@
+package dev.agentauth.config;
+
+import dagger.Module;
+import dagger.Provides;
+import java.net.URI;
+import java.util.Optional;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+/** The KmsClient, built once at init with the shared settings. */
+@Module(includes = AwsModule.class)
+public final class KmsModule {
+
+    private KmsModule() {}
+
+    @Provides
+    @Singleton
+    static KmsClient client(SdkHttpClient http, Region region, AwsCredentialsProvider credentials,
+            @Named("endpointOverride") Optional<URI> endpointOverride) {
+        return AwsClients.build(KmsClient.builder(), http, region, credentials, endpointOverride);
+    }
+}
