@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.agentauth.application.provider.ProviderCatalog;
 import dev.agentauth.config.Environment;
+import dev.agentauth.lambda.Priming;
 import dev.agentauth.domain.NotFoundException;
 import dev.agentauth.http.ApiResponse;
 import dev.agentauth.http.HttpApi;
@@ -26,6 +27,7 @@ public final class GetProviderHandler implements RequestStreamHandler {
         GetProviderComponent component = GetProviderComponent.create(environment);
         this.api = component.api();
         this.catalog = component.catalog();
+        Priming.register(this);
     }
 
     @Override

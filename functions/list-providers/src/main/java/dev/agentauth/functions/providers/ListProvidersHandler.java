@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.agentauth.application.provider.ProviderCatalog;
 import dev.agentauth.config.Environment;
+import dev.agentauth.lambda.Priming;
 import dev.agentauth.http.ApiResponse;
 import dev.agentauth.http.HttpApi;
 import dev.agentauth.http.Permission;
@@ -26,6 +27,7 @@ public final class ListProvidersHandler implements RequestStreamHandler {
         ListProvidersComponent component = ListProvidersComponent.create(environment);
         this.api = component.api();
         this.catalog = component.catalog();
+        Priming.register(this);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.agentauth.functions.notfound;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.agentauth.config.Environment;
+import dev.agentauth.lambda.Priming;
 import dev.agentauth.domain.NotFoundException;
 import dev.agentauth.http.HttpApi;
 import dev.agentauth.http.Permission;
@@ -21,6 +22,7 @@ public final class RouteNotFoundHandler implements RequestStreamHandler {
 
     public RouteNotFoundHandler(Environment environment) {
         this.api = RouteNotFoundComponent.create(environment).api();
+        Priming.register(this);
     }
 
     @Override
