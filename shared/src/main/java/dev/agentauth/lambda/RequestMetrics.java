@@ -10,20 +10,31 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 /**
  * CloudWatch EMF metrics through Powertools' functional API (no AspectJ weaving). The namespace
  * comes only from the template ({@code POWERTOOLS_METRICS_NAMESPACE}); without it metrics are off.
+ * It is handed to Powertools from the injected {@link Environment} rather than left to Powertools'
+ * own {@code System.getenv} read, so a handler built with another environment (tests, the local
+ * runtime) emits with the namespace it was configured with.
  */
 @Singleton
 public final class RequestMetrics {
 
     private final boolean enabled;
+    private final String namespace;
 
     @Inject
     public RequestMetrics(Environment environment) {
-        this.enabled = environment.get("POWERTOOLS_METRICS_NAMESPACE").isPresent();
+        this.namespace = environment.get("POWERTOOLS_METRICS_NAMESPACE").orElse(null);
+        this.enabled = namespace != null;
+    }
+
+    private Metrics metrics() {
+        Metrics metrics = MetricsFactory.getMetricsInstance();
+        metrics.setNamespace(namespace);
+        return metrics;
     }
 
     public void request(int status, long latencyMs) {
         if (!enabled) return;
-        Metrics metrics = MetricsFactory.getMetricsInstance();
+        Metrics metrics = metrics();
         metrics.addMetric("Requests", 1, MetricUnit.COUNT);
         metrics.addMetric("Latency", latencyMs, MetricUnit.MILLISECONDS);
         if (status >= 500) metrics.addMetric("ServerErrors", 1, MetricUnit.COUNT);
@@ -33,13 +44,12 @@ public final class RequestMetrics {
 
     public void error(String errorClass) {
         if (!enabled) return;
-        Metrics metrics = MetricsFactory.getMetricsInstance();
-        metrics.flushSingleMetric("Errors_" + errorClass, 1, MetricUnit.COUNT, null, null);
+        metrics().flushSingleMetric("Errors_" + errorClass, 1, MetricUnit.COUNT, namespace, null);
     }
 
     public void count(String name, double value) {
         if (!enabled) return;
-        Metrics metrics = MetricsFactory.getMetricsInstance();
+        Metrics metrics = metrics();
         metrics.addMetric(name, value, MetricUnit.COUNT);
         metrics.flush();
     }
