@@ -26,7 +26,7 @@ public final class InvokeCommand {
     private InvokeCommand() {}
 
     public static void main(String[] args) throws IOException {
-        Path root = Path.of("").toAbsolutePath();
+        Path root = null;
         String functionId = null;
         Path eventFile = null;
         for (int i = 0; i < args.length; i++) {
@@ -38,6 +38,7 @@ public final class InvokeCommand {
         if (functionId == null || eventFile == null) {
             throw new IllegalArgumentException("usage: InvokeCommand [--root <dir>] <FunctionLogicalId> <event.json>");
         }
+        if (root == null) root = ProjectRoot.find();
         Path event = eventFile.isAbsolute() || Files.exists(eventFile) ? eventFile : root.resolve(eventFile);
         byte[] payload = Files.readAllBytes(event);
 

@@ -176,7 +176,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     static Options parse(String[] args) {
-        Path root = Path.of("").toAbsolutePath();
+        Path root = null;
         Integer port = null;
         boolean schedules = true;
         for (int i = 0; i < args.length; i++) {
@@ -188,6 +188,7 @@ public final class LocalRuntime implements AutoCloseable {
                         + " (options: --root <dir> --port <n> --no-schedules)");
             }
         }
+        if (root == null) root = ProjectRoot.find();
         if (port == null) {
             String fromEnv = System.getenv("PORT");
             port = fromEnv != null && !fromEnv.isBlank() ? Integer.parseInt(fromEnv.strip()) : 3000;

@@ -52,13 +52,7 @@ public final class EmulatorResources {
     public static EmulatorResources create(Template template, AwsEndpoint endpoint, String stackName,
                                            Map<String, String> parameterOverrides) {
         Map<String, PhysicalResource> created = new LinkedHashMap<>();
-        Map<String, String> pseudo = Map.of(
-                "AWS::StackName", stackName,
-                "AWS::Region", endpoint.region(),
-                "AWS::AccountId", ACCOUNT_ID,
-                "AWS::Partition", "aws",
-                "AWS::URLSuffix", "amazonaws.com",
-                "AWS::StackId", "arn:aws:cloudformation:" + endpoint.region() + ":" + ACCOUNT_ID + ":stack/" + stackName + "/local");
+        Map<String, String> pseudo = pseudoParameters(stackName, endpoint.region());
         Function<String, String> refs = id -> created.containsKey(id) ? created.get(id).ref() : null;
         Function<List<String>, String> attributes = target -> {
             PhysicalResource resource = created.get(target.get(0));
@@ -79,6 +73,17 @@ public final class EmulatorResources {
             }
         }
         return new EmulatorResources(template, resolver, created);
+    }
+
+    /** The pseudo parameters ({@code AWS::StackName}, {@code AWS::Region}, ...) of a local stack. */
+    public static Map<String, String> pseudoParameters(String stackName, String region) {
+        return Map.of(
+                "AWS::StackName", stackName,
+                "AWS::Region", region,
+                "AWS::AccountId", ACCOUNT_ID,
+                "AWS::Partition", "aws",
+                "AWS::URLSuffix", "amazonaws.com",
+                "AWS::StackId", "arn:aws:cloudformation:" + region + ":" + ACCOUNT_ID + ":stack/" + stackName + "/local");
     }
 
     public Template template() {

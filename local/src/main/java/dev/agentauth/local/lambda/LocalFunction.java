@@ -85,15 +85,16 @@ public final class LocalFunction implements AutoCloseable {
     /**
      * Builds a fresh handler instance and runs the SnapStart priming hooks it registered, as
      * Lambda does before taking a snapshot. Fails only if the handler cannot be constructed.
+     *
+     * @return how many priming hooks ran
      */
-    public void prime() {
+    public int prime() {
         newInstance();
-        withFunctionLoader(() -> {
+        return withFunctionLoader(() -> {
             Class<?> priming = Class.forName("dev.agentauth.lambda.Priming", true, loader);
-            for (Object hook : (List<?>) priming.getMethod("registered").invoke(null)) {
-                priming.getMethod("prime").invoke(hook);
-            }
-            return null;
+            List<?> hooks = (List<?>) priming.getMethod("registered").invoke(null);
+            for (Object hook : hooks) priming.getMethod("prime").invoke(hook);
+            return hooks.size();
         });
     }
 
