@@ -1,5 +1,6 @@
 package dev.agentauth.local;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.agentauth.json.Json;
@@ -82,7 +83,7 @@ public final class InvokeCommand {
         try {
             JsonNode node = Json.parse(text);
             return Json.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node);
-        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException notJson) {
+        } catch (Json.MalformedJsonException | JsonProcessingException notJson) {
             return text;
         }
     }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -33,6 +35,7 @@ public final class EmulatorResources {
 
     /** moto's account id; pseudo parameter AWS::AccountId locally. */
     public static final String ACCOUNT_ID = "123456789012";
+    private static final Pattern SUB_REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9]+)[.}]");
 
     private final Template template;
     private final Resolver resolver;
@@ -128,7 +131,7 @@ public final class EmulatorResources {
                 else if ("Fn::GetAtt".equals(key)) found.add(Template.Nodes.strings(value).get(0));
                 else if ("Fn::Sub".equals(key)) {
                     String text = String.valueOf(value instanceof List<?> l ? l.get(0) : value);
-                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9]+)[.}]").matcher(text);
+                    Matcher m = SUB_REFERENCE.matcher(text);
                     while (m.find()) found.add(m.group(1));
                 }
                 found.addAll(references(value));

@@ -3,6 +3,9 @@ package dev.agentauth.local.gateway;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.agentauth.domain.DomainException;
+import dev.agentauth.domain.NotFoundException;
+import dev.agentauth.http.ApiResponse;
+import dev.agentauth.http.Problem;
 import dev.agentauth.http.ApiRequest;
 import dev.agentauth.http.ProblemMapper;
 import dev.agentauth.json.Json;
@@ -10,6 +13,7 @@ import dev.agentauth.local.LocalDeployment;
 import dev.agentauth.local.RuntimeLog;
 import dev.agentauth.local.lambda.FunctionFailedException;
 import dev.agentauth.local.template.HttpRoute;
+import dev.agentauth.local.template.Template.Nodes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -101,10 +105,10 @@ public final class HttpGateway implements AutoCloseable {
 
         /** The template's JWT authorizer, with its issuer and audience resolved to the local identity provider's. */
         private JwtAuthorizer authorizer(String name) {
-            Map<String, Object> jwt = dev.agentauth.local.template.Template.Nodes.map(
+            Map<String, Object> jwt = Nodes.map(
                     deployment.template().authorizer(name).get("JwtConfiguration"));
             String issuerUrl = deployment.resources().resolver().string(jwt.get("issuer"));
-            List<String> audiences = dev.agentauth.local.template.Template.Nodes.strings(
+            List<String> audiences = Nodes.strings(
                     deployment.resources().resolver().resolve(jwt.get("audience")));
             return new JwtAuthorizer(issuer.publicKeys(), issuerUrl, audiences.isEmpty() ? issuer.audience() : audiences.get(0));
         }
@@ -128,12 +132,12 @@ public final class HttpGateway implements AutoCloseable {
         private GatewayResponse respond(GatewayRequest request, String requestId) {
             if (request.rawPath().equals(TOKEN_PATH)) return token(request, requestId);
             if (request.rawPath().equals(JWKS_PATH) && request.method().equals("GET")) {
-                return own(dev.agentauth.http.ApiResponse.ok(issuer.publicKeys().toJSONObject()), requestId);
+                return own(ApiResponse.ok(issuer.publicKeys().toJSONObject()), requestId);
             }
             Optional<RouteTable.Match> match = routes.match(request.method(), request.rawPath());
             if (match.isEmpty()) {
                 // no $default route in the template: API Gateway's own 404
-                return own(ProblemMapper.toResponse(new dev.agentauth.domain.NotFoundException("no route "
+                return own(ProblemMapper.toResponse(new NotFoundException("no route "
                         + request.method() + " " + request.rawPath()), requestId), requestId);
             }
             HttpRoute route = match.get().route();
@@ -145,7 +149,7 @@ public final class HttpGateway implements AutoCloseable {
                 switch (decision) {
                     case JwtAuthorizer.Decision.Unauthorized u -> { return own(ProblemMapper.unauthorized(u.reason()), requestId); }
                     case JwtAuthorizer.Decision.Forbidden f -> {
-                        return own(ProblemMapper.problem(new dev.agentauth.http.Problem("https://agentauth.dev/problems/forbidden",
+                        return own(ProblemMapper.problem(new Problem("https://agentauth.dev/problems/forbidden",
                                 "Forbidden", 403, f.reason(), List.of())), requestId);
                     }
                     case JwtAuthorizer.Decision.Allowed a -> { claims = a.claims(); scopes = a.scopes(); }
@@ -158,7 +162,7 @@ public final class HttpGateway implements AutoCloseable {
 
         private GatewayResponse token(GatewayRequest request, String requestId) {
             if (!request.method().equals("POST")) {
-                return own(ProblemMapper.problem(new dev.agentauth.http.Problem("https://agentauth.dev/problems/method-not-allowed",
+                return own(ProblemMapper.problem(new Problem("https://agentauth.dev/problems/method-not-allowed",
                         "Method not allowed", 405, "use POST " + TOKEN_PATH, List.of())), requestId);
             }
             Map<String, String> headers = new HashMap<>();
@@ -168,14 +172,14 @@ public final class HttpGateway implements AutoCloseable {
             ApiRequest api = new ApiRequest("POST", TOKEN_PATH, Map.of(), Map.of(), headers,
                     new String(request.body(), StandardCharsets.UTF_8), requestId, null);
             try {
-                return own(dev.agentauth.http.ApiResponse.ok(tokens.mint(api)), requestId);
+                return own(ApiResponse.ok(tokens.mint(api)), requestId);
             } catch (DomainException e) {
                 return own(ProblemMapper.toResponse(e, requestId), requestId);
             }
         }
 
         /** The headers API.md puts on every response, for answers the gateway gives itself. */
-        private static GatewayResponse own(dev.agentauth.http.ApiResponse response, String requestId) {
+        private static GatewayResponse own(ApiResponse response, String requestId) {
             return GatewayResponse.of(response.withHeader("Cache-Control", "no-store").withHeader("X-Request-Id", requestId));
         }
 

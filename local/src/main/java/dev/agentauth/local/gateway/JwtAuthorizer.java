@@ -1,13 +1,16 @@
 package dev.agentauth.local.gateway;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.text.ParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,7 +53,7 @@ public final class JwtAuthorizer {
         JWTClaimsSet claims;
         try {
             claims = processor.process(parts[1], null);
-        } catch (Exception invalid) {
+        } catch (ParseException | BadJOSEException | JOSEException invalid) {
             // the token is the caller's; what is wrong with it is the caller's to know, without internals
             return new Decision.Unauthorized("the bearer token is invalid or expired");
         }
