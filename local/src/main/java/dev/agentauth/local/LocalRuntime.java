@@ -120,6 +120,16 @@ public final class LocalRuntime implements AutoCloseable {
         return issuer.mint(tenantId, scopes, subject);
     }
 
+    /**
+     * Runs a scheduled function now with the event its (first) schedule sends, as if the schedule
+     * fired: for system tests of scheduled jobs and for {@code POST /_local/schedules/<FunctionId>}.
+     *
+     * @return the function's response payload
+     */
+    public byte[] runSchedule(String functionId) {
+        return Scheduler.runNow(deployment, functionId);
+    }
+
     public LocalDeployment deployment() {
         return deployment;
     }
@@ -168,6 +178,8 @@ public final class LocalRuntime implements AutoCloseable {
         RuntimeLog.info("routes:");
         runtime.deployment.template().httpRoutes().forEach(r -> RuntimeLog.info("  %-34s -> %s%s", r.routeKey(), r.functionId(),
                 r.scopes().isEmpty() ? "" : " " + r.scopes()));
+        runtime.deployment.template().schedules().forEach(sc -> RuntimeLog.info("  %-34s -> %s (run now: POST /_local/schedules/%s)",
+                sc.expression(), sc.functionId(), sc.functionId()));
         RuntimeLog.info("mint a token: curl -s -X POST %s/_local/token -d '{\"tenant_id\":\"t1\",\"scopes\":[\"connections:read\"]}'",
                 runtime.baseUrl);
         System.out.println("Agent Auth Connections local runtime ready at " + runtime.baseUrl);

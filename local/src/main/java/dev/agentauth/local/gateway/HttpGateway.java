@@ -12,6 +12,7 @@ import dev.agentauth.json.Json;
 import dev.agentauth.local.LocalDeployment;
 import dev.agentauth.local.RuntimeLog;
 import dev.agentauth.local.lambda.FunctionFailedException;
+import dev.agentauth.local.schedule.Scheduler;
 import dev.agentauth.local.template.HttpRoute;
 import dev.agentauth.local.template.Template.Nodes;
 import java.io.IOException;
@@ -40,6 +41,7 @@ public final class HttpGateway implements AutoCloseable {
 
     private static final String TOKEN_PATH = "/_local/token";
     private static final String JWKS_PATH = "/_local/jwks.json";
+    private static final String SCHEDULES_PATH = "/_local/schedules/";
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -134,6 +136,9 @@ public final class HttpGateway implements AutoCloseable {
             if (request.rawPath().equals(JWKS_PATH) && request.method().equals("GET")) {
                 return own(ApiResponse.ok(issuer.publicKeys().toJSONObject()), requestId);
             }
+            if (request.rawPath().startsWith(SCHEDULES_PATH) && request.method().equals("POST")) {
+                return runSchedule(request.rawPath().substring(SCHEDULES_PATH.length()), requestId);
+            }
             Optional<RouteTable.Match> match = routes.match(request.method(), request.rawPath());
             if (match.isEmpty()) {
                 // no $default route in the template: API Gateway's own 404
@@ -175,6 +180,28 @@ public final class HttpGateway implements AutoCloseable {
                 return own(ApiResponse.ok(tokens.mint(api)), requestId);
             } catch (DomainException e) {
                 return own(ProblemMapper.toResponse(e, requestId), requestId);
+            }
+        }
+
+        /** {@code POST /_local/schedules/<FunctionId>}: runs a scheduled function now; answers what it returned. */
+        private GatewayResponse runSchedule(String functionId, String requestId) {
+            boolean scheduled = deployment.template().schedules().stream().anyMatch(s -> s.functionId().equals(functionId));
+            if (!scheduled) {
+                return own(ProblemMapper.toResponse(new NotFoundException(functionId + " has no schedule in template.yaml"), requestId), requestId);
+            }
+            byte[] response = Scheduler.runNow(deployment, functionId);
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("function", functionId);
+            String text = new String(response, StandardCharsets.UTF_8);
+            body.put("response", text.isBlank() ? null : parseOrText(text));
+            return own(ApiResponse.ok(body), requestId);
+        }
+
+        private static Object parseOrText(String text) {
+            try {
+                return Json.parse(text);
+            } catch (Json.MalformedJsonException notJson) {
+                return text;
             }
         }
 

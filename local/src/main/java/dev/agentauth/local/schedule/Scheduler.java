@@ -66,6 +66,14 @@ public final class Scheduler implements AutoCloseable {
         return deployment.function(schedule.functionId()).invoke(event.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Runs a function's first schedule now (whether or not the runtime runs schedules). */
+    public static byte[] runNow(LocalDeployment deployment, String functionId) {
+        ScheduleDefinition schedule = deployment.template().schedules().stream()
+                .filter(s -> s.functionId().equals(functionId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(functionId + " has no Schedule or ScheduleV2 event in template.yaml"));
+        return fire(deployment, schedule, Instant.now());
+    }
+
     private void fire(ScheduleDefinition schedule, Instant time) {
         try {
             fire(deployment, schedule, time);
