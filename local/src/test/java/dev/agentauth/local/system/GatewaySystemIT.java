@@ -77,6 +77,17 @@ class GatewaySystemIT {
     }
 
     @Test
+    void servesConcurrentRequestsEachToTheEnd(ApiClient api) {
+        String token = api.token(LocalRuntimeExtension.newTenant(), "connections:read");
+
+        List<Integer> statuses = java.util.stream.IntStream.range(0, 24).parallel()
+                .mapToObj(i -> api.get(i % 2 == 0 ? "/v1/providers" : "/v1/providers/github", token).status())
+                .toList();
+
+        assertEquals(java.util.Collections.nCopies(24, 200), statuses);
+    }
+
+    @Test
     void mintsDevelopmentTokensOnlyForATenant(ApiClient api) {
         ApiResult minted = api.post("/_local/token", null, Map.of("tenant_id", "t1", "scopes", List.of("connections:read")));
         ApiResult invalid = api.post("/_local/token", null, Map.of("scopes", List.of("connections:read", 7)));
