@@ -49,8 +49,9 @@ public record GatewayResponse(int status, Map<String, List<String>> headers, byt
         return new GatewayResponse(response.status(), headers, body);
     }
 
-    public static GatewayResponse json(int status, Object value) {
-        return of(ApiResponse.json(status, value));
+    /** An answer of the gateway itself, with the headers API.md puts on every response. */
+    public static GatewayResponse ofGateway(ApiResponse response, String requestId) {
+        return of(response.withHeader("Cache-Control", "no-store").withHeader("X-Request-Id", requestId));
     }
 
     public GatewayResponse withHeaderIfAbsent(String name, String value) {

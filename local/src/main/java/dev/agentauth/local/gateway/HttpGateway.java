@@ -2,17 +2,14 @@ package dev.agentauth.local.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.agentauth.domain.DomainException;
 import dev.agentauth.domain.NotFoundException;
 import dev.agentauth.http.ApiResponse;
 import dev.agentauth.http.Problem;
-import dev.agentauth.http.ApiRequest;
 import dev.agentauth.http.ProblemMapper;
 import dev.agentauth.json.Json;
 import dev.agentauth.local.LocalDeployment;
 import dev.agentauth.local.RuntimeLog;
 import dev.agentauth.local.lambda.FunctionFailedException;
-import dev.agentauth.local.schedule.Scheduler;
 import dev.agentauth.local.template.HttpRoute;
 import dev.agentauth.local.template.Template.Nodes;
 import java.io.IOException;
@@ -38,10 +35,6 @@ import java.util.concurrent.Executors;
  * every response of the API carries; a function's own response passes through unchanged.
  */
 public final class HttpGateway implements AutoCloseable {
-
-    private static final String TOKEN_PATH = "/_local/token";
-    private static final String JWKS_PATH = "/_local/jwks.json";
-    private static final String SCHEDULES_PATH = "/_local/schedules/";
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -90,14 +83,14 @@ public final class HttpGateway implements AutoCloseable {
         private final RouteTable routes;
         private final Map<String, JwtAuthorizer> authorizers = new HashMap<>();
         private final TokenIssuer issuer;
-        private final TokenEndpoint tokens;
+        private final DevelopmentEndpoints development;
         private final Clock clock;
 
         Handler(LocalDeployment deployment, TokenIssuer issuer, Clock clock) {
             this.deployment = deployment;
             this.issuer = issuer;
             this.clock = clock;
-            this.tokens = new TokenEndpoint(issuer);
+            this.development = new DevelopmentEndpoints(deployment, issuer);
             List<HttpRoute> templateRoutes = deployment.template().httpRoutes();
             this.routes = new RouteTable(templateRoutes);
             for (HttpRoute route : templateRoutes) {
@@ -132,13 +125,7 @@ public final class HttpGateway implements AutoCloseable {
         }
 
         private GatewayResponse respond(GatewayRequest request, String requestId) {
-            if (request.rawPath().equals(TOKEN_PATH)) return token(request, requestId);
-            if (request.rawPath().equals(JWKS_PATH) && request.method().equals("GET")) {
-                return own(ApiResponse.ok(issuer.publicKeys().toJSONObject()), requestId);
-            }
-            if (request.rawPath().startsWith(SCHEDULES_PATH) && request.method().equals("POST")) {
-                return runSchedule(request.rawPath().substring(SCHEDULES_PATH.length()), requestId);
-            }
+            if (request.rawPath().startsWith(DevelopmentEndpoints.PREFIX)) return development.handle(request, requestId);
             Optional<RouteTable.Match> match = routes.match(request.method(), request.rawPath());
             if (match.isEmpty()) {
                 // no $default route in the template: API Gateway's own 404
@@ -165,49 +152,8 @@ public final class HttpGateway implements AutoCloseable {
             return GatewayResponse.fromFunction(deployment.function(route.functionId()).invoke(event));
         }
 
-        private GatewayResponse token(GatewayRequest request, String requestId) {
-            if (!request.method().equals("POST")) {
-                return own(ProblemMapper.problem(new Problem("https://agentauth.dev/problems/method-not-allowed",
-                        "Method not allowed", 405, "use POST " + TOKEN_PATH, List.of())), requestId);
-            }
-            Map<String, String> headers = new HashMap<>();
-            request.headers().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-            // a developer's `curl -d '{...}'` labels JSON as a form: this development endpoint reads JSON either way
-            headers.put("content-type", "application/json");
-            ApiRequest api = new ApiRequest("POST", TOKEN_PATH, Map.of(), Map.of(), headers,
-                    new String(request.body(), StandardCharsets.UTF_8), requestId, null);
-            try {
-                return own(ApiResponse.ok(tokens.mint(api)), requestId);
-            } catch (DomainException e) {
-                return own(ProblemMapper.toResponse(e, requestId), requestId);
-            }
-        }
-
-        /** {@code POST /_local/schedules/<FunctionId>}: runs a scheduled function now; answers what it returned. */
-        private GatewayResponse runSchedule(String functionId, String requestId) {
-            boolean scheduled = deployment.template().schedules().stream().anyMatch(s -> s.functionId().equals(functionId));
-            if (!scheduled) {
-                return own(ProblemMapper.toResponse(new NotFoundException(functionId + " has no schedule in template.yaml"), requestId), requestId);
-            }
-            byte[] response = Scheduler.runNow(deployment, functionId);
-            Map<String, Object> body = new java.util.LinkedHashMap<>();
-            body.put("function", functionId);
-            String text = new String(response, StandardCharsets.UTF_8);
-            body.put("response", text.isBlank() ? null : parseOrText(text));
-            return own(ApiResponse.ok(body), requestId);
-        }
-
-        private static Object parseOrText(String text) {
-            try {
-                return Json.parse(text);
-            } catch (Json.MalformedJsonException notJson) {
-                return text;
-            }
-        }
-
-        /** The headers API.md puts on every response, for answers the gateway gives itself. */
         private static GatewayResponse own(ApiResponse response, String requestId) {
-            return GatewayResponse.of(response.withHeader("Cache-Control", "no-store").withHeader("X-Request-Id", requestId));
+            return GatewayResponse.ofGateway(response, requestId);
         }
 
         private static Optional<String> header(GatewayRequest request, String name) {

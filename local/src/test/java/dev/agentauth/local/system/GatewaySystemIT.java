@@ -88,6 +88,23 @@ class GatewaySystemIT {
     }
 
     @Test
+    void publishesTheKeysThatSignDevelopmentTokens(ApiClient api) {
+        ApiResult keys = api.get("/_local/jwks.json", null);
+
+        assertEquals(200, keys.status(), keys::toString);
+        assertEquals("RSA", keys.json().path("keys").path(0).path("kty").asText());
+        assertFalse(keys.json().path("keys").path(0).has("d"), "the private key stays private");
+    }
+
+    @Test
+    void runsOnlyScheduledFunctionsOnDemand(ApiClient api) {
+        ApiResult notScheduled = api.post("/_local/schedules/ListProvidersFunction", null, Map.of());
+
+        assertEquals(404, notScheduled.status(), notScheduled::toString);
+        assertEquals("application/problem+json", notScheduled.contentType());
+    }
+
+    @Test
     void mintsDevelopmentTokensOnlyForATenant(ApiClient api) {
         ApiResult minted = api.post("/_local/token", null, Map.of("tenant_id", "t1", "scopes", List.of("connections:read")));
         ApiResult invalid = api.post("/_local/token", null, Map.of("scopes", List.of("connections:read", 7)));
