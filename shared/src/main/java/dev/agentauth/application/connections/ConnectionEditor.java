@@ -18,7 +18,7 @@ import javax.inject.Inject;
  * change is material (credentials, scopes or URLs: the connection must be tested again) and the
  * resulting status.
  */
-final class ConnectionEditor {
+public final class ConnectionEditor {
 
     private static final Set<String> READ_ONLY = Set.of("id", "status_reason", "version", "created_at", "updated_at",
             "created_by", "updated_by", "last_test");
@@ -36,7 +36,7 @@ final class ConnectionEditor {
     private final ConnectionRequestReader reader;
 
     @Inject
-    ConnectionEditor(ConnectionRequestReader reader) {
+    public ConnectionEditor(ConnectionRequestReader reader) {
         this.reader = reader;
     }
 

@@ -34,7 +34,7 @@ public final class UpdateConnection {
     private final Clock clock;
 
     @Inject
-    UpdateConnection(ConnectionRepository connections, ConnectionEditor editor, CredentialStore credentials,
+    public UpdateConnection(ConnectionRepository connections, ConnectionEditor editor, CredentialStore credentials,
             ConnectionJournal journal, Clock clock) {
         this.connections = connections;
         this.editor = editor;
