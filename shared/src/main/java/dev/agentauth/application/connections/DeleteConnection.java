@@ -16,8 +16,6 @@ import javax.inject.Inject;
  */
 public final class DeleteConnection {
 
-    private static final int ATTEMPTS = 3;
-
     private final ConnectionRepository connections;
     private final CredentialStore credentials;
     private final ConnectionJournal journal;
@@ -30,7 +28,7 @@ public final class DeleteConnection {
     }
 
     public void delete(Caller caller, String connectionId, Optional<Long> ifMatch, String requestId) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        for (int attempt = 0; attempt < RaceBackoff.ATTEMPTS; attempt++) {
             Connection current = connections.find(caller.tenantId(), connectionId)
                     .orElseThrow(() -> GetConnection.notFound(connectionId));
             if (ifMatch.isPresent() && ifMatch.get() != current.version()) throw stale(current);
@@ -41,6 +39,7 @@ public final class DeleteConnection {
             }
             if (ifMatch.isPresent()) throw stale(current);
             // changed between our read and our write: read again
+            RaceBackoff.pause(attempt);
         }
         throw new ConflictException("the connection kept changing while it was being deleted; try again");
     }

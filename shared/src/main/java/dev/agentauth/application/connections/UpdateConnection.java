@@ -25,8 +25,6 @@ import javax.inject.Inject;
  */
 public final class UpdateConnection {
 
-    private static final int ATTEMPTS = 3;
-
     private final ConnectionRepository connections;
     private final ConnectionEditor editor;
     private final CredentialStore credentials;
@@ -45,7 +43,7 @@ public final class UpdateConnection {
 
     public Connection update(Caller caller, String connectionId, ObjectNode patch, Optional<Long> ifMatch, String requestId) {
         CredentialRef ref = new CredentialRef(caller.tenantId(), connectionId);
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        for (int attempt = 0; attempt < RaceBackoff.ATTEMPTS; attempt++) {
             Connection current = connections.find(caller.tenantId(), connectionId)
                     .orElseThrow(() -> GetConnection.notFound(connectionId));
             if (ifMatch.isPresent() && ifMatch.get() != current.version()) throw stale();
@@ -72,6 +70,7 @@ public final class UpdateConnection {
                 case STALE -> {
                     if (ifMatch.isPresent()) throw stale();
                     // lost a race without If-Match: read again and re-apply the patch
+                    RaceBackoff.pause(attempt);
                 }
             }
         }
