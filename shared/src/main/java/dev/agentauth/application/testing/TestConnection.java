@@ -78,7 +78,7 @@ public final class TestConnection {
 
         List<CheckResult> checks;
         try {
-            checks = runChecks(testing);
+            checks = runChecks(caller, testing, requestId);
         } catch (RuntimeException e) {
             // never leave the connection in testing: record that the test could not complete, then fail
             finish(caller, testing, List.of(CheckResult.failed("test", FailureCause.PROVIDER_ERROR,
@@ -95,9 +95,13 @@ public final class TestConnection {
                 && connection.updatedAt().plus(STALE_TEST).isBefore(clock.instant());
     }
 
-    private List<CheckResult> runChecks(Connection connection) {
+    private List<CheckResult> runChecks(Caller caller, Connection connection, String requestId) {
         Optional<ProviderTemplate> template = catalog.find(connection.provider());
         Optional<SecretValue> secret = secret(connection);
+        if (secret.isPresent()) {
+            audit.record(new AuditRecord(clock.instant(), caller.actor(), caller.tenantId(), "credential.read", connection.id(),
+                    "success", requestId, Map.of("connection_id", connection.id(), "purpose", "connection test")));
+        }
         RequestPolicy policy = ConnectionPolicies.interactive(connection.settings(), MAX_ATTEMPT, CHECK_BUDGET);
         return switch (connection.authType()) {
             case OAUTH2 -> oauthChecks.run(connection, template, secret, policy);
@@ -130,15 +134,23 @@ public final class TestConnection {
                 .find(testing.tenantId(), testing.id()).map(Connection::status).orElse(status));
 
         Map<String, String> detail = new LinkedHashMap<>();
+        detail.put("connection_id", testing.id());
+        detail.put("name", testing.name());
+        detail.put("provider", testing.provider());
+        detail.put("environment", testing.environment());
         detail.put("status", finalStatus.wire());
         reason.ifPresent(r -> detail.put("reason", r));
         audit.record(new AuditRecord(testedAt, caller.actor(), caller.tenantId(), "connection.test", testing.id(),
                 passed ? "passed" : "failed", requestId, detail));
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("connection_id", testing.id());
+        event.put("name", testing.name());
         event.put("provider", testing.provider());
-        event.put("outcome", passed ? "passed" : "failed");
+        event.put("environment", testing.environment());
+        event.put("auth_type", testing.authType().wire());
         event.put("status", finalStatus.wire());
+        event.put("actor", caller.actor());
+        event.put("outcome", passed ? "passed" : "failed");
         event.put("reason", reason.orElse(null));
         events.publish(new DomainEvent(DomainEvent.CONNECTION_TESTED, caller.tenantId(), event));
         return new ConnectionTestReport(passed, finalStatus, reason, checks, testedAt);

@@ -2,21 +2,18 @@ package dev.agentauth.application.testing;
 
 import dev.agentauth.application.audit.AuditLog;
 import dev.agentauth.application.audit.AuditRecord;
-import dev.agentauth.application.connections.ConnectionFilter;
 import dev.agentauth.application.connections.ConnectionRepository;
 import dev.agentauth.application.credentials.CredentialRef;
-import dev.agentauth.application.credentials.CredentialStage;
 import dev.agentauth.application.credentials.CredentialStore;
 import dev.agentauth.application.events.DomainEvent;
 import dev.agentauth.application.events.EventPublisher;
-import dev.agentauth.application.paging.Page;
-import dev.agentauth.application.paging.PageRequest;
 import dev.agentauth.application.provider.ProviderCatalog;
 import dev.agentauth.domain.connection.Connection;
-import dev.agentauth.domain.connection.ConnectionVersion;
 import dev.agentauth.domain.connection.SecretValue;
 import dev.agentauth.domain.connection.StatusChange;
 import dev.agentauth.domain.provider.ProviderTemplate;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +26,29 @@ final class InMemoryPorts {
 
     private InMemoryPorts() {}
 
-    static final class Connections implements ConnectionRepository {
+    /**
+     * Only what the connection test uses; the other methods of the ports throw. A proxy keeps
+     * these fakes independent of port methods the test never calls.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> T partial(Class<T> port, Object implementation) {
+        return (T) Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, method, args) -> {
+            try {
+                Method own = implementation.getClass().getDeclaredMethod(method.getName(), method.getParameterTypes());
+                own.setAccessible(true);
+                return own.invoke(implementation, args);
+            } catch (NoSuchMethodException e) {
+                throw new UnsupportedOperationException(port.getSimpleName() + "." + method.getName());
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+    }
+
+    static final class Connections {
         final Map<String, Connection> byId = new HashMap<>();
         final List<StatusChange> changes = new ArrayList<>();
+        final ConnectionRepository port = partial(ConnectionRepository.class, this);
 
         void put(Connection c) {
             byId.put(c.tenantId() + "/" + c.id(), c);
@@ -41,13 +58,11 @@ final class InMemoryPorts {
             return byId.get(c.tenantId() + "/" + c.id());
         }
 
-        @Override
-        public synchronized Optional<Connection> find(String tenantId, String connectionId) {
+        synchronized Optional<Connection> find(String tenantId, String connectionId) {
             return Optional.ofNullable(byId.get(tenantId + "/" + connectionId));
         }
 
-        @Override
-        public synchronized Optional<Connection> changeStatus(StatusChange change) {
+        synchronized Optional<Connection> changeStatus(StatusChange change) {
             Connection current = byId.get(change.tenantId() + "/" + change.connectionId());
             if (current == null || current.version() != change.expectedVersion()) return Optional.empty();
             changes.add(change);
@@ -57,88 +72,18 @@ final class InMemoryPorts {
             put(after);
             return Optional.of(after);
         }
-
-        @Override
-        public Page<Connection> list(String tenantId, ConnectionFilter filter, PageRequest page) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CreateResult create(Connection connection, ConnectionVersion firstVersion, Optional<IdempotencyRecord> idempotency) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<IdempotencyRecord> findIdempotency(String tenantId, String key) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public UpdateResult update(Connection before, Connection after, ConnectionVersion version) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean delete(Connection connection) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<ConnectionVersion> versions(String tenantId, String connectionId, PageRequest page) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<ConnectionVersion> version(String tenantId, String connectionId, long version) {
-            throw new UnsupportedOperationException();
-        }
     }
 
-    static final class Credentials implements CredentialStore {
+    static final class Credentials {
         final Map<String, SecretValue> versions = new HashMap<>();
+        final CredentialStore port = partial(CredentialStore.class, this);
 
         void put(String tenantId, String connectionId, String versionId, String value) {
             versions.put(tenantId + "/" + connectionId + "/" + versionId, new SecretValue(value));
         }
 
-        @Override
-        public Optional<SecretValue> readVersion(CredentialRef ref, String versionId) {
+        Optional<SecretValue> readVersion(CredentialRef ref, String versionId) {
             return Optional.ofNullable(versions.get(ref.tenantId() + "/" + ref.connectionId() + "/" + versionId));
-        }
-
-        @Override
-        public Optional<SecretValue> read(CredentialRef ref, CredentialStage stage) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String put(CredentialRef ref, SecretValue value, String requestToken) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String stage(CredentialRef ref, SecretValue value, String requestToken) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void promote(CredentialRef ref, String versionId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void rollback(CredentialRef ref) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void scheduleDeletion(CredentialRef ref) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void discard(CredentialRef ref) {
-            throw new UnsupportedOperationException();
         }
     }
 

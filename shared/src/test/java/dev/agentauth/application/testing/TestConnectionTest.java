@@ -83,7 +83,7 @@ class TestConnectionTest {
                 .allowLoopbackPort(provider.port()).allowLoopbackPort(elsewhere.port()).allowLoopbackPort(idp.baseUrl().port())
                 .resolve("provider.test", "127.0.0.1").resolve("elsewhere.test", "127.0.0.1")
                 .build();
-        useCase = new TestConnection(connections, credentials, catalog, http, audit, events, Clock.fixed(NOW, ZoneOffset.UTC));
+        useCase = new TestConnection(connections.port, credentials.port, catalog, http, audit, events, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -155,8 +155,8 @@ class TestConnectionTest {
         idp.takeRequest(); // authorization endpoint
         String authorization = idp.takeRequest().getHeader("Authorization");
         assertEquals("Basic " + Base64.getEncoder().encodeToString(("client-1:" + SECRET).getBytes()), authorization);
-        assertEquals("connection.test", audit.records.getFirst().action());
-        assertEquals("passed", audit.records.getFirst().outcome());
+        assertEquals(List.of("credential.read", "connection.test"), audit.records.stream().map(r -> r.action()).toList());
+        assertEquals("passed", audit.records.getLast().outcome());
         DomainEvent event = events.published.getFirst();
         assertEquals(DomainEvent.CONNECTION_TESTED, event.detailType());
         assertEquals("active", event.detail().get("status"));
@@ -270,7 +270,7 @@ class TestConnectionTest {
             closed = probe.getLocalPort();
         }
         var http = TestProviderHttp.builder().allowLoopbackPort(closed).build();
-        TestConnection closedUseCase = new TestConnection(connections, credentials, catalog, http, audit, events, Clock.systemUTC());
+        TestConnection closedUseCase = new TestConnection(connections.port, credentials.port, catalog, http, audit, events, Clock.systemUTC());
         Connection connection = stored(TestData.apiKey("conn_closed", "http://127.0.0.1:" + closed, KeyPlacement.HEADER,
                 "Authorization", "Bearer "), KEY);
 
