@@ -143,8 +143,9 @@ public final class ConnectionRequestReader {
     private static AuthType authType(ObjectNode body, FieldReader in, ProviderTemplate template) {
         String wire = in.string(body, "auth_type", "", 32, false);
         if (wire == null) {
-            if (template != null && template.authTypes().size() == 1) return AuthType.fromWire(template.authTypes().getFirst()).orElse(null);
-            if (template != null || !FieldReader.given(body, "auth_type")) in.error("auth_type", "is required (oauth2 or api_key)");
+            if (FieldReader.given(body, "auth_type") || template == null) return null; // already reported, or no provider to judge by
+            if (template.authTypes().size() == 1) return AuthType.fromWire(template.authTypes().getFirst()).orElse(null);
+            in.error("auth_type", "is required: provider " + template.key() + " supports " + String.join(", ", template.authTypes()));
             return null;
         }
         Optional<AuthType> type = AuthType.fromWire(wire);
@@ -161,12 +162,14 @@ public final class ConnectionRequestReader {
 
     private static List<String> scopes(ObjectNode body, FieldReader in, ProviderTemplate template) {
         if (!FieldReader.given(body, "scopes")) return template == null ? List.of() : template.defaultScopes();
-        List<String> scopes = in.strings(body, "scopes", "", 100, 512);
-        if (scopes == null) return List.of();
+        List<String> given = in.strings(body, "scopes", "", 100, 512);
+        if (given == null) return List.of();
         boolean valid = true;
-        for (int i = 0; i < scopes.size(); i++) {
-            String scope = scopes.get(i);
-            if (!SCOPE.matcher(scope).matches()) {
+        for (int i = 0; i < given.size(); i++) {
+            String scope = given.get(i);
+            if (scope == null) {
+                valid = false;
+            } else if (!SCOPE.matcher(scope).matches()) {
                 in.error("scopes[" + i + "]", "must not contain whitespace");
                 valid = false;
             } else if (template != null && !template.isCustom() && !template.scopes().isEmpty() && template.scope(scope).isEmpty()) {
@@ -174,6 +177,7 @@ public final class ConnectionRequestReader {
                 valid = false;
             }
         }
+        List<String> scopes = given.stream().filter(java.util.Objects::nonNull).toList();
         if (valid && template != null) {
             for (List<String> forbidden : template.forbiddenScopeCombinations()) {
                 if (!forbidden.isEmpty() && scopes.containsAll(forbidden)) {
@@ -365,9 +369,9 @@ public final class ConnectionRequestReader {
         if (list == null) return List.of();
         for (int i = 0; i < list.size(); i++) {
             int index = i;
-            urls.problem(list.get(i)).ifPresent(p -> in.error("allowed_return_urls[" + index + "]", p));
+            if (list.get(i) != null) urls.problem(list.get(i)).ifPresent(p -> in.error("allowed_return_urls[" + index + "]", p));
         }
-        return list;
+        return list.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /** A URL field: given (checked), or the template's default, or null. */

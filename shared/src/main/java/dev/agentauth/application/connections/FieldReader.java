@@ -123,7 +123,10 @@ final class FieldReader {
         return value.asBoolean();
     }
 
-    /** An array of strings; each element is checked by {@code element}, which reports at {@code field[i]}. */
+    /**
+     * An array of strings, or null when not given or not an array. Invalid elements are reported
+     * at {@code field[i]} and left null in the answer, so callers keep the indexes for further checks.
+     */
     List<String> strings(JsonNode parent, String name, String parentPath, int maxItems, int maxLength) {
         if (!given(parent, name)) return null;
         String field = path(parentPath, name);
@@ -137,30 +140,29 @@ final class FieldReader {
             return null;
         }
         List<String> out = new ArrayList<>();
-        boolean valid = true;
         for (int i = 0; i < value.size(); i++) {
             JsonNode element = value.get(i);
             String elementField = field + "[" + i + "]";
-            if (!element.isTextual() || element.asText().isBlank()) {
+            String text = element.isTextual() ? element.asText() : null;
+            if (text == null || text.isBlank()) {
                 error(elementField, "must be a non-empty string");
-                valid = false;
-            } else if (element.asText().length() > maxLength) {
+                text = null;
+            } else if (text.length() > maxLength) {
                 error(elementField, "must be at most " + maxLength + " characters");
-                valid = false;
-            } else if (CONTROL.matcher(element.asText()).find()) {
+                text = null;
+            } else if (CONTROL.matcher(text).find()) {
                 error(elementField, "must not contain control characters");
-                valid = false;
-            } else if (out.contains(element.asText())) {
+                text = null;
+            } else if (out.contains(text)) {
                 error(elementField, "is listed twice");
-                valid = false;
-            } else {
-                out.add(element.asText());
+                text = null;
             }
+            out.add(text);
         }
-        return valid ? out : null;
+        return out;
     }
 
-    /** An object of string values; keys must match {@code keyPattern}. */
+    /** An object of string values; keys must match {@code keyPattern}. Invalid entries are reported and left out. */
     Map<String, String> stringMap(JsonNode parent, String name, String parentPath, int maxEntries, Pattern keyPattern,
             String keyRule, int maxValueLength) {
         ObjectNode object = object(parent, name, parentPath);
@@ -171,25 +173,20 @@ final class FieldReader {
             return null;
         }
         Map<String, String> out = new LinkedHashMap<>();
-        boolean valid = true;
         for (var entry : object.properties()) {
             String entryField = path(field, entry.getKey());
             if (!keyPattern.matcher(entry.getKey()).matches()) {
                 error(entryField, keyRule);
-                valid = false;
             } else if (!entry.getValue().isTextual()) {
                 error(entryField, "must be a string");
-                valid = false;
             } else if (entry.getValue().asText().length() > maxValueLength) {
                 error(entryField, "must be at most " + maxValueLength + " characters");
-                valid = false;
             } else if (CONTROL.matcher(entry.getValue().asText()).find()) {
                 error(entryField, "must not contain control characters");
-                valid = false;
             } else {
                 out.put(entry.getKey(), entry.getValue().asText());
             }
         }
-        return valid ? out : null;
+        return out;
     }
 }
