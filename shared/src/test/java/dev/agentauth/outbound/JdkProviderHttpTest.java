@@ -61,7 +61,7 @@ class JdkProviderHttpTest {
         provider.start();
         elsewhere.start();
         pacer = new FakePacer();
-        http = TestProviderHttp.builder()
+        http = ProviderHttpFixture.builder()
                 .allowLoopbackPort(provider.port())
                 .allowLoopbackPort(elsewhere.port())
                 .resolve("provider.test", "127.0.0.1")
@@ -126,7 +126,7 @@ class JdkProviderHttpTest {
     @Test
     void honoursRetryAfterAsAnHttpDate() throws Exception {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        ProviderHttp dated = TestProviderHttp.builder().allowLoopbackPort(provider.port())
+        ProviderHttp dated = ProviderHttpFixture.builder().allowLoopbackPort(provider.port())
                 .resolve("provider.test", "127.0.0.1").pacer(pacer).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(3).atZone(ZoneOffset.UTC));
         provider.stubFor(get("/dated").inScenario("dated").whenScenarioStateIs(STARTED)
@@ -183,7 +183,7 @@ class JdkProviderHttpTest {
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = probe.getLocalPort();
         }
-        ProviderHttp toClosed = TestProviderHttp.builder().allowLoopbackPort(closedPort).pacer(pacer).build();
+        ProviderHttp toClosed = ProviderHttpFixture.builder().allowLoopbackPort(closedPort).pacer(pacer).build();
 
         OutboundFailure failure = assertThrows(OutboundFailure.class, () -> toClosed.send(
                 ProviderRequest.of("POST", URI.create("http://127.0.0.1:" + closedPort + "/")), POLICY));
@@ -206,7 +206,7 @@ class JdkProviderHttpTest {
     void abortsAnEndlessChunkedBodyWhileItStreams() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
             Thread.ofVirtual().start(() -> streamForever(server));
-            ProviderHttp toStream = TestProviderHttp.builder().allowLoopbackPort(server.getLocalPort()).pacer(pacer).build();
+            ProviderHttp toStream = ProviderHttpFixture.builder().allowLoopbackPort(server.getLocalPort()).pacer(pacer).build();
             RequestPolicy small = POLICY.withMaxResponseBytes(64 * 1024).withTimeout(Duration.ofSeconds(20));
 
             OutboundFailure failure = assertThrows(OutboundFailure.class, () -> toStream.send(

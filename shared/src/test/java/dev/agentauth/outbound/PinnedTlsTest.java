@@ -85,7 +85,7 @@ class PinnedTlsTest {
     }
 
     private static ProviderHttp client(HostResolver resolver) {
-        return TestProviderHttp.builder().allowLoopbackPort(provider.httpsPort())
+        return ProviderHttpFixture.builder().allowLoopbackPort(provider.httpsPort())
                 .trusting(trustingTestCertificate).resolver(resolver).build();
     }
 

@@ -45,7 +45,7 @@ class SsrfCorpusTest {
         internal = new CountingListener();
         provider = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         provider.start();
-        http = TestProviderHttp.builder()
+        http = ProviderHttpFixture.builder()
                 .allowLoopbackPort(provider.port()) // the provider only; never the internal listener
                 .resolve("provider.test", "127.0.0.1")
                 .resolve("app.localhost", "127.0.0.1")

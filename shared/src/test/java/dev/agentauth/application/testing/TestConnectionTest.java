@@ -27,7 +27,7 @@ import dev.agentauth.domain.connection.KeyPlacement;
 import dev.agentauth.domain.connection.TokenEndpointAuthMethod;
 import dev.agentauth.json.Json;
 import dev.agentauth.outbound.CountingListener;
-import dev.agentauth.outbound.TestProviderHttp;
+import dev.agentauth.outbound.ProviderHttpFixture;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,7 +48,7 @@ class TestConnectionTest {
 
     private static final String SECRET = "marker-secret-9b1f0c";
     private static final String KEY = "marker-apikey-77aa31";
-    private static final Caller CALLER = new Caller(TestData.TENANT, "alice", Set.of("connections:test"));
+    private static final Caller CALLER = new Caller(ConnectionFixtures.TENANT, "alice", Set.of("connections:test"));
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
     private WireMockServer provider;
@@ -76,10 +76,10 @@ class TestConnectionTest {
         audit = new InMemoryPorts.Audit();
         events = new InMemoryPorts.Events();
         catalog = new InMemoryPorts.Catalog();
-        catalog.templates.put("mockidp", TestData.oauthTemplate("mockidp", true, List.of("read", "write", "admin")));
-        catalog.templates.put("codeidp", TestData.oauthTemplate("codeidp", false, List.of("read", "write", "admin")));
-        catalog.templates.put("keyapi", TestData.keyTemplate());
-        var http = TestProviderHttp.builder()
+        catalog.templates.put("mockidp", ConnectionFixtures.oauthTemplate("mockidp", true, List.of("read", "write", "admin")));
+        catalog.templates.put("codeidp", ConnectionFixtures.oauthTemplate("codeidp", false, List.of("read", "write", "admin")));
+        catalog.templates.put("keyapi", ConnectionFixtures.keyTemplate());
+        var http = ProviderHttpFixture.builder()
                 .allowLoopbackPort(provider.port()).allowLoopbackPort(elsewhere.port()).allowLoopbackPort(idp.baseUrl().port())
                 .resolve("provider.test", "127.0.0.1").resolve("elsewhere.test", "127.0.0.1")
                 .build();
@@ -131,7 +131,7 @@ class TestConnectionTest {
     // --- OAuth 2.0 with the client credentials grant: mock-oauth2-server
 
     private Connection idpConnection(String id) {
-        return TestData.oauth(id, "mockidp", idp.authorizationEndpointUrl("default").toString(),
+        return ConnectionFixtures.oauth(id, "mockidp", idp.authorizationEndpointUrl("default").toString(),
                 idp.tokenEndpointUrl("default").toString(), List.of("read", "write"), TokenEndpointAuthMethod.CLIENT_SECRET_BASIC);
     }
 
@@ -176,7 +176,7 @@ class TestConnectionTest {
 
     private Connection codeConnection(String id, List<String> scopes, TokenEndpointAuthMethod method) {
         provider.stubFor(get(urlPathEqualTo("/authorize")).willReturn(aResponse().withStatus(302).withHeader("Location", "/login")));
-        return TestData.oauth(id, "codeidp", at("/authorize"), at("/token"), scopes, method);
+        return ConnectionFixtures.oauth(id, "codeidp", at("/authorize"), at("/token"), scopes, method);
     }
 
     @Test
@@ -239,7 +239,7 @@ class TestConnectionTest {
 
     @Test
     void reportsScopesTheProviderDidNotGrant() {
-        Connection connection = stored(TestData.oauth("conn_granted", "mockidp", at("/authorize"), at("/token"),
+        Connection connection = stored(ConnectionFixtures.oauth("conn_granted", "mockidp", at("/authorize"), at("/token"),
                 List.of("read", "write"), TokenEndpointAuthMethod.CLIENT_SECRET_POST), SECRET);
         provider.stubFor(get(urlPathEqualTo("/authorize")).willReturn(aResponse().withStatus(200)));
         provider.stubFor(post("/token").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
@@ -254,7 +254,7 @@ class TestConnectionTest {
 
     @Test
     void refusesATokenUrlOnAPrivateAddressWithoutSendingTheSecret() {
-        Connection connection = stored(TestData.oauth("conn_private", "codeidp", at("/authorize"),
+        Connection connection = stored(ConnectionFixtures.oauth("conn_private", "codeidp", at("/authorize"),
                 "https://10.0.0.7/token", List.of("read"), TokenEndpointAuthMethod.CLIENT_SECRET_POST), SECRET);
 
         ConnectionTestReport report = run(connection);
@@ -269,9 +269,9 @@ class TestConnectionTest {
         try (var probe = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = probe.getLocalPort();
         }
-        var http = TestProviderHttp.builder().allowLoopbackPort(closed).build();
+        var http = ProviderHttpFixture.builder().allowLoopbackPort(closed).build();
         TestConnection closedUseCase = new TestConnection(connections.port, credentials.port, catalog, http, audit, events, Clock.systemUTC());
-        Connection connection = stored(TestData.apiKey("conn_closed", "http://127.0.0.1:" + closed, KeyPlacement.HEADER,
+        Connection connection = stored(ConnectionFixtures.apiKey("conn_closed", "http://127.0.0.1:" + closed, KeyPlacement.HEADER,
                 "Authorization", "Bearer "), KEY);
 
         ConnectionTestReport report = closedUseCase.test(CALLER, connection.id(), "req-2");
@@ -284,7 +284,7 @@ class TestConnectionTest {
     private Connection keyConnection(String id, KeyPlacement placement) {
         String name = placement == KeyPlacement.HEADER ? "Authorization" : "api_key";
         String prefix = placement == KeyPlacement.HEADER ? "Bearer " : "";
-        return stored(TestData.apiKey(id, at(""), placement, name, prefix), KEY);
+        return stored(ConnectionFixtures.apiKey(id, at(""), placement, name, prefix), KEY);
     }
 
     @Test
@@ -364,8 +364,8 @@ class TestConnectionTest {
 
     @Test
     void reportsAnUnreachableProviderWhenItIsSlowerThanTheTimeout() {
-        Connection slow = stored(TestData.apiKey("conn_slow", at(""), KeyPlacement.HEADER, "Authorization", "Bearer ")
-                .toBuilder().settings(TestData.settings(1, 1)).build(), KEY);
+        Connection slow = stored(ConnectionFixtures.apiKey("conn_slow", at(""), KeyPlacement.HEADER, "Authorization", "Bearer ")
+                .toBuilder().settings(ConnectionFixtures.settings(1, 1)).build(), KEY);
         provider.stubFor(get("/v1/me").willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
 
         ConnectionTestReport report = run(slow);
@@ -398,7 +398,7 @@ class TestConnectionTest {
 
     @Test
     void reportsAnUnknownHostAsAnIncorrectEndpointUrl() {
-        Connection connection = stored(TestData.apiKey("conn_nohost", "https://no-such-host.invalid", KeyPlacement.HEADER,
+        Connection connection = stored(ConnectionFixtures.apiKey("conn_nohost", "https://no-such-host.invalid", KeyPlacement.HEADER,
                 "Authorization", "Bearer "), KEY);
 
         assertFailed(run(connection), connection, "endpoint_urls", FailureCause.INCORRECT_ENDPOINT_URL);
@@ -408,7 +408,7 @@ class TestConnectionTest {
 
     @Test
     void refusesASecondTestWhileOneRunsButRestartsAStaleOne() {
-        Connection running = stored(TestData.apiKey("conn_busy", at(""), KeyPlacement.HEADER, "Authorization", "Bearer ")
+        Connection running = stored(ConnectionFixtures.apiKey("conn_busy", at(""), KeyPlacement.HEADER, "Authorization", "Bearer ")
                 .toBuilder().status(ConnectionStatus.TESTING).updatedAt(NOW.minusSeconds(30)).build(), KEY);
         assertThrows(ConflictException.class, () -> run(running));
 

@@ -18,12 +18,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Test-data builders for connections and templates. */
-final class TestData {
+final class ConnectionFixtures {
 
     static final String TENANT = "t1";
     static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
 
-    private TestData() {}
+    private ConnectionFixtures() {}
 
     static ConnectionSettings settings(int timeoutSeconds, int maxAttempts) {
         return new ConnectionSettings(true, 3600, 300, TokenStorage.VAULT, 100, timeoutSeconds,

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * targets are allowed, as in the local sandbox).
  */
 @ExtendWith(AwsEndpointExtension.class)
-class TestConnectionHandlerIT {
+class ConnectionTestHandlerIT {
 
     private static final String TENANT = "tenant-a";
     private static final String KEY = "sk-marker-apikey-5e9d";

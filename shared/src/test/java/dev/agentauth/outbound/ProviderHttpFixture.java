@@ -19,7 +19,7 @@ import javax.net.ssl.TrustManager;
  * private targets are disallowed (the mock provider's, never a listener that must stay
  * untouched), and a TLS context that trusts a test certificate. Everything else is production.
  */
-public final class TestProviderHttp {
+public final class ProviderHttpFixture {
 
     private final Map<String, List<InetAddress>> answers = new HashMap<>();
     private final Set<Integer> loopbackPorts = new HashSet<>();
@@ -29,23 +29,23 @@ public final class TestProviderHttp {
     private HostResolver resolver;
     private Clock clock = Clock.systemUTC();
 
-    public static TestProviderHttp builder() {
-        return new TestProviderHttp();
+    public static ProviderHttpFixture builder() {
+        return new ProviderHttpFixture();
     }
 
     /** Production policy with private targets disallowed, except loopback on exactly these ports. */
-    public TestProviderHttp allowLoopbackPort(int port) {
+    public ProviderHttpFixture allowLoopbackPort(int port) {
         loopbackPorts.add(port);
         return this;
     }
 
-    public TestProviderHttp allowPrivateTargets(boolean value) {
+    public ProviderHttpFixture allowPrivateTargets(boolean value) {
         allowPrivateTargets = value;
         return this;
     }
 
     /** Makes {@code host} resolve to these literal addresses (no DNS involved). */
-    public TestProviderHttp resolve(String host, String... addresses) {
+    public ProviderHttpFixture resolve(String host, String... addresses) {
         List<InetAddress> list = new ArrayList<>();
         for (String address : addresses) {
             try {
@@ -59,22 +59,22 @@ public final class TestProviderHttp {
     }
 
     /** Trust exactly these managers (e.g. a test certificate) instead of the JVM's trust store. */
-    public TestProviderHttp trusting(TrustManager[] value) {
+    public ProviderHttpFixture trusting(TrustManager[] value) {
         trustManagers = value;
         return this;
     }
 
-    public TestProviderHttp pacer(FakePacer value) {
+    public ProviderHttpFixture pacer(FakePacer value) {
         pacer = value;
         return this;
     }
 
-    public TestProviderHttp clock(Clock value) {
+    public ProviderHttpFixture clock(Clock value) {
         clock = value;
         return this;
     }
 
-    TestProviderHttp resolver(HostResolver value) {
+    ProviderHttpFixture resolver(HostResolver value) {
         resolver = value;
         return this;
     }
