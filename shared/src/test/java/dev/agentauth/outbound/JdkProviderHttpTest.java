@@ -203,6 +203,17 @@ class JdkProviderHttpTest {
     }
 
     @Test
+    void acceptsAHeadAnswerAnnouncingALargeBody() throws Exception {
+        provider.stubFor(com.github.tomakehurst.wiremock.client.WireMock.head(urlPathEqualTo("/file"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Length", Long.toString(50L * 1024 * 1024))));
+
+        ProviderResponse response = http.send(ProviderRequest.of("HEAD", at("/file")), POLICY);
+
+        assertEquals(200, response.status());
+        assertEquals(0, response.body().length);
+    }
+
+    @Test
     void abortsAnEndlessChunkedBodyWhileItStreams() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
             Thread.ofVirtual().start(() -> streamForever(server));
