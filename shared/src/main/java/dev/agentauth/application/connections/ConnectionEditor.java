@@ -62,6 +62,9 @@ public final class ConnectionEditor {
             }
         }
         Optional<ConnectionStatus> requested = requestedStatus(changes.remove("status"), in);
+        // a merge patch's null removes; a credential can only be replaced
+        if (changes.path("oauth").path("client_secret").isNull()) in.error("oauth.client_secret", "cannot be removed; send a new value to replace it");
+        if (changes.path("api_key").path("key").isNull()) in.error("api_key.key", "cannot be removed; send a new value to replace it");
 
         ObjectNode editable = ConnectionJson.render(current);
         NOT_COMPARED.forEach(editable::remove);
