@@ -21,6 +21,9 @@ public final class AccountsModule {
         OAuthClients oauthClients(ConnectionOAuthClients clients);
 
         @Binds
+        ClientSecrets clientSecrets(StoredClientSecrets secrets);
+
+        @Binds
         TokenEndpoint tokenEndpoint(OAuthTokenClient client);
 
         @Binds

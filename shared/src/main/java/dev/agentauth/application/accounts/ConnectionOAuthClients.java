@@ -1,15 +1,11 @@
 package dev.agentauth.application.accounts;
 
 import dev.agentauth.application.connections.ConnectionRepository;
-import dev.agentauth.application.credentials.CredentialRef;
-import dev.agentauth.application.credentials.CredentialStage;
-import dev.agentauth.application.credentials.CredentialStore;
 import dev.agentauth.application.provider.ProviderCatalog;
 import dev.agentauth.domain.connection.AuthType;
 import dev.agentauth.domain.connection.Connection;
 import dev.agentauth.domain.connection.ConnectionSettings;
 import dev.agentauth.domain.connection.OAuthConfig;
-import dev.agentauth.domain.connection.SecretValue;
 import dev.agentauth.domain.provider.ProviderTemplate;
 import java.time.Duration;
 import java.util.Optional;
@@ -19,13 +15,11 @@ import javax.inject.Inject;
 public final class ConnectionOAuthClients implements OAuthClients {
 
     private final ConnectionRepository connections;
-    private final CredentialStore credentials;
     private final ProviderCatalog catalog;
 
     @Inject
-    public ConnectionOAuthClients(ConnectionRepository connections, CredentialStore credentials, ProviderCatalog catalog) {
+    public ConnectionOAuthClients(ConnectionRepository connections, ProviderCatalog catalog) {
         this.connections = connections;
-        this.credentials = credentials;
         this.catalog = catalog;
     }
 
@@ -34,13 +28,6 @@ public final class ConnectionOAuthClients implements OAuthClients {
         return connections.find(tenantId, connectionId)
                 .filter(c -> c.authType() == AuthType.OAUTH2 && c.oauth() != null)
                 .map(this::toClient);
-    }
-
-    @Override
-    public String clientSecret(OAuthClient client) {
-        return credentials.read(new CredentialRef(client.tenantId(), client.connectionId()), CredentialStage.CURRENT)
-                .map(SecretValue::reveal)
-                .orElseThrow(() -> new IllegalStateException("the connection " + client.connectionId() + " has no client secret"));
     }
 
     private OAuthClient toClient(Connection connection) {

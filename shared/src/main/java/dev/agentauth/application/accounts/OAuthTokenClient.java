@@ -38,11 +38,11 @@ public final class OAuthTokenClient implements TokenEndpoint {
             .withMaxResponseBytes(256 * 1024);
 
     private final ProviderHttp http;
-    private final OAuthClients clients;
+    private final ClientSecrets clients;
     private final Clock clock;
 
     @Inject
-    public OAuthTokenClient(ProviderHttp http, OAuthClients clients, Clock clock) {
+    public OAuthTokenClient(ProviderHttp http, ClientSecrets clients, Clock clock) {
         this.http = http;
         this.clients = clients;
         this.clock = clock;
