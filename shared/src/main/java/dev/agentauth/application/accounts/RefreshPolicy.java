@@ -17,7 +17,7 @@ public record RefreshPolicy(Duration lease, Duration maxWait, Duration firstPoll
         Duration cooldown, Duration maxCooldown, Duration probeInterval) {
 
     public static RefreshPolicy defaults() {
-        return new RefreshPolicy(Duration.ofSeconds(25), Duration.ofSeconds(12), Duration.ofMillis(20),
+        return new RefreshPolicy(Duration.ofSeconds(60), Duration.ofSeconds(20), Duration.ofMillis(20),
                 Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofHours(24));
     }
 

@@ -36,7 +36,11 @@ public final class StartAuthorization {
     private static final int MAX_USER_ID = 256;
 
     /** The request of {@code POST /v1/connections/{id}/authorizations}. */
-    public record Command(String connectionId, String userId, List<String> scopes, String returnTo) {}
+    public record Command(String connectionId, String userId, List<String> scopes, String returnTo, List<FieldError> shapeErrors) {
+        public Command {
+            shapeErrors = shapeErrors == null ? List.of() : List.copyOf(shapeErrors);
+        }
+    }
 
     public record Started(String authorizationUrl, String accountId, Instant expiresAt) {}
 
@@ -84,10 +88,12 @@ public final class StartAuthorization {
     }
 
     private static List<String> validate(Command command, OAuthClient client) {
-        List<FieldError> errors = new ArrayList<>();
+        // shape errors (unknown fields, wrong types) are listed with the rule errors, all at once
+        List<FieldError> errors = new ArrayList<>(command.shapeErrors());
         String user = command.userId();
-        if (user == null || user.isBlank()) errors.add(new FieldError("user_id", "is required"));
-        else if (user.length() > MAX_USER_ID || user.chars().anyMatch(Character::isISOControl)) {
+        boolean userReported = command.shapeErrors().stream().anyMatch(e -> e.field().equals("user_id"));
+        if (!userReported && (user == null || user.isBlank())) errors.add(new FieldError("user_id", "is required"));
+        else if (user != null && (user.length() > MAX_USER_ID || user.chars().anyMatch(Character::isISOControl))) {
             errors.add(new FieldError("user_id", "must be 1-" + MAX_USER_ID + " characters without control characters"));
         }
         List<String> scopes = command.scopes() == null ? client.scopes() : command.scopes();

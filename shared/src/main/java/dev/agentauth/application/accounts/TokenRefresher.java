@@ -162,9 +162,14 @@ public final class TokenRefresher {
             try {
                 if (accounts.replace(updated, expectedVersion, Optional.of(owner))) return true;
                 // the condition failed: maybe our previous attempt did land before its answer was lost
-                return accounts.find(account.tenantId(), account.id())
-                        .map(stored -> stored.version() == expectedVersion + 1 && sameRefreshToken(stored, updated))
-                        .orElse(false);
+                Optional<StoredAccount> stored = accounts.find(account.tenantId(), account.id());
+                boolean landed = stored.map(s -> s.version() == expectedVersion + 1 && sameRefreshToken(s, updated)).orElse(false);
+                if (!landed) {
+                    LOG.warn("refreshed tokens of account {} not stored: expected version {} and lease {}, found version {} and lease {}",
+                            account.id(), expectedVersion, owner, stored.map(StoredAccount::version).orElse(-1L),
+                            stored.map(StoredAccount::leaseOwner).orElse(null));
+                }
+                return landed;
             } catch (RuntimeException e) {
                 LOG.warn("storing refreshed tokens failed (attempt {}): {}", attempt, e.getClass().getName());
                 if (attempt == PERSIST_ATTEMPTS) return false;

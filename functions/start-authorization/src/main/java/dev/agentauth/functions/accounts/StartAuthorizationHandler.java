@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentauth.application.accounts.StartAuthorization;
 import dev.agentauth.config.Environment;
 import dev.agentauth.domain.FieldError;
-import dev.agentauth.domain.ValidationException;
 import dev.agentauth.http.ApiRequest;
 import dev.agentauth.http.ApiResponse;
 import dev.agentauth.http.HttpApi;
@@ -75,8 +74,7 @@ public final class StartAuthorizationHandler implements RequestStreamHandler {
                 }
             }
         }
-        if (!errors.isEmpty()) throw new ValidationException(errors);
-        return new StartAuthorization.Command(connectionId, userId, scopes, returnTo);
+        return new StartAuthorization.Command(connectionId, userId, scopes, returnTo, errors);
     }
 
     private static String text(ObjectNode body, String field, List<FieldError> errors) {
