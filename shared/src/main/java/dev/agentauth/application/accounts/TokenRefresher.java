@@ -145,6 +145,7 @@ public final class TokenRefresher {
             throw failure(broken);
         }
         StoredAccount stored = updated.withAccount(withVersion(refreshed, current.version() + 1));
+        LOG.info("refreshed account {} (version {} -> {})", account.id(), current.version(), current.version() + 1);
         if (current.consecutiveFailures() > 0) events.refreshRecovered(stored.account());
         record(stored.account(), "token.refresh", "success", request, Map.of());
         return Optional.of(new Fresh(stored, merged));
@@ -190,6 +191,8 @@ public final class TokenRefresher {
         Account account = current.account();
         StoredAccount now = accounts.find(account.tenantId(), account.id())
                 .orElseThrow(() -> new NotFoundException("no account " + account.id()));
+        LOG.warn("refresh of account {} at version {} got invalid_grant; stored version is {}", account.id(), current.version(),
+                now.version());
         if (rotatedSince(current, now)) {
             // a sibling refreshed with the same refresh token first: its tokens are the live ones
             accounts.releaseLease(account.tenantId(), account.id(), owner);
@@ -210,6 +213,7 @@ public final class TokenRefresher {
                 .map(d -> d.compareTo(policy.cooldownAfter(failures)) > 0 ? d : policy.cooldownAfter(failures))
                 .orElse(policy.cooldownAfter(failures));
         String reason = e.getMessage();
+        LOG.warn("refresh of account {} at version {} failed: {}", current.account().id(), current.version(), reason);
         Account account = current.account().with(AccountStatus.ACTIVE, reason, now);
         StoredAccount backingOff = current.withFailure(account, now.plus(cooldown), failures);
         boolean stored = accounts.replace(backingOff, current.version(), Optional.of(owner));
