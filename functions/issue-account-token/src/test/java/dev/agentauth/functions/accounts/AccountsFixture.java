@@ -24,7 +24,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /** A test stack with the account handlers and a way to seed OAuth connections pointing at a test provider. */
@@ -64,8 +63,7 @@ final class AccountsFixture {
                         ConnectionSettings.DEFAULT_USER_AGENT, Map.of()))
                 .rotation(Rotation.DEFAULT).tags(Map.of()).allowedReturnUrls(List.of(RETURN_TO))
                 .version(1).createdAt(now).updatedAt(now).createdBy("test").updatedBy("test").build();
-        ConnectionRepository.CreateResult result = seed.connections().create(connection, ConnectionVersion.of(connection, List.of("created")),
-                Optional.empty());
+        ConnectionRepository.CreateResult result = seed.connections().create(connection, ConnectionVersion.of(connection, List.of("created")));
         if (result != ConnectionRepository.CreateResult.CREATED) throw new IllegalStateException("seeding failed: " + result);
         return connection;
     }
