@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentauth.adapters.aws.EmulatorResources;
 import dev.agentauth.application.accounts.AccountEvents;
 import dev.agentauth.application.accounts.AccountPage;
 import dev.agentauth.application.accounts.AccountRepository;
@@ -53,7 +54,7 @@ class TokenRefresherIT {
     private final List<AuditRecord> audit = new CopyOnWriteArrayList<>();
 
     TokenRefresherIT(AwsEndpoint endpoint) {
-        AccountsTestComponent component = AccountsTestComponent.create(Environment.of(AccountsTestStack.create(endpoint).environment()));
+        AccountsTestComponent component = AccountsTestComponent.create(Environment.of(EmulatorResources.create(endpoint).environment()));
         this.store = component.accounts();
         this.sealer = new TokenSealer(component.vault());
     }

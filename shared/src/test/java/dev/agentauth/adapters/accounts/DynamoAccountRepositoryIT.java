@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.agentauth.accounts.AccountsTestStack;
+import dev.agentauth.adapters.aws.EmulatorResources;
 import dev.agentauth.application.accounts.AccountPage;
 import dev.agentauth.application.accounts.OAuthState;
 import dev.agentauth.application.accounts.StoredAccount;
@@ -33,17 +33,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(AwsEndpointExtension.class)
 class DynamoAccountRepositoryIT {
 
-    private final AccountsTestStack stack;
+    private final EmulatorResources stack;
     private final DynamoDbClient dynamo;
     private final DynamoAccountRepository repository;
     private final DynamoOAuthStateStore states;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     DynamoAccountRepositoryIT(AwsEndpoint endpoint) {
-        this.stack = AccountsTestStack.create(endpoint);
+        this.stack = EmulatorResources.create(endpoint);
         this.dynamo = stack.dynamo();
-        this.repository = new DynamoAccountRepository(dynamo, stack.table(), 8);
-        this.states = new DynamoOAuthStateStore(dynamo, stack.table());
+        this.repository = new DynamoAccountRepository(dynamo, stack.tableName(), 8);
+        this.states = new DynamoOAuthStateStore(dynamo, stack.tableName());
     }
 
     private Account account(String tenant, String connection) {
@@ -71,7 +71,7 @@ class DynamoAccountRepositoryIT {
         assertEquals(2, read.version());
         assertEquals(sealed("r"), read.tokens().refreshToken());
         assertEquals(List.of("read"), read.account().grantedScopes());
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(stack.table())
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(stack.tableName())
                 .key(Map.of("pk", AttributeValue.fromS("TENANT#t1"), "sk", AttributeValue.fromS("ACCT#" + pending.id())))).item();
         assertEquals(AccountKeys.dueShard(pending.id(), 8), item.get("due_shard").s());
         assertEquals(AccountKeys.dueAt(expires.minusSeconds(300)), item.get("due_at").s());

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentauth.adapters.aws.EventCapture;
 import dev.agentauth.application.accounts.Pkce;
 import dev.agentauth.domain.connection.Connection;
 import dev.agentauth.domain.connection.ConnectionStatus;
@@ -46,6 +47,7 @@ class AccountFlowIT {
     private final ListConnectionAccountsHandler listAccounts;
     private final DeleteAccountHandler deleteAccount;
     private final HttpClient browser;
+    private final EventCapture events;
 
     AccountFlowIT(AwsEndpoint endpoint) {
         oauth.start();
@@ -58,10 +60,12 @@ class AccountFlowIT {
         deleteAccount = new DeleteAccountHandler(fixture.environment);
         // after the handlers: the outbound client configures java.net.http before anyone else uses it
         browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        events = EventCapture.on(fixture.stack);
     }
 
     @AfterAll
     void stop() {
+        events.close();
         oauth.shutdown();
         provider.close();
     }
@@ -130,6 +134,30 @@ class AccountFlowIT {
                 .pathParameter("id", accountId).tenant("tenant-flow"));
         assertEquals("active", account.json().path("status").asText());
         assertFalse(account.body().contains(issued.json().path("access_token").asText()));
+        List<JsonNode> published = events.drain();
+        assertTrue(published.stream().anyMatch(e -> e.path("detail-type").asText().equals("Account Connected")
+                && e.path("detail").path("account_id").asText().equals(accountId)), published.toString());
+        assertFalse(published.toString().contains(issued.json().path("access_token").asText()));
+    }
+
+    @Test
+    void aFreshTokenOnAWarmInstanceCostsOneDynamoDbReadAndNoKmsCall() {
+        Connection connection = rotatingConnection("tenant-warm");
+        JsonNode started = startAuthorization("tenant-warm", connection, Map.of("user_id", "u-1"));
+        AccountsFixture.invoke(callback, callbackRequest(authorize(started.path("authorization_url").asText())));
+        String accountId = started.path("account_id").asText();
+        assertEquals(200, AccountsFixture.invoke(token, tokenRequest("tenant-warm", accountId)).status());
+
+        Map<String, Integer> before = AwsCallCounter.snapshot();
+        HandlerResponse warm = AccountsFixture.invoke(token, tokenRequest("tenant-warm", accountId));
+        Map<String, Integer> calls = AwsCallCounter.since(before);
+
+        assertEquals(200, warm.status());
+        assertEquals(1, calls.getOrDefault("DynamoDb.GetItem", 0), calls.toString());
+        assertTrue(calls.keySet().stream().noneMatch(c -> c.startsWith("Kms.") || c.startsWith("SecretsManager.")
+                || c.equals("DynamoDb.Query") || c.equals("DynamoDb.BatchGetItem")), calls.toString());
+        // the one write is the audit record of the token issue
+        assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.BatchWriteItem", 1), calls);
     }
 
     @Test
@@ -172,7 +200,7 @@ class AccountFlowIT {
         Map<String, String> redirect = authorize(started.path("authorization_url").asText());
         String hash = dev.agentauth.application.accounts.StateToken.hash(redirect.get("state"));
         try (var dynamo = fixture.stack.dynamo()) {
-            dynamo.updateItem(b -> b.tableName(fixture.stack.table())
+            dynamo.updateItem(b -> b.tableName(fixture.stack.tableName())
                     .key(Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("OAUTH_STATE#" + hash),
                             "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("STATE")))
                     .updateExpression("SET expires_at = :past")

@@ -1,6 +1,6 @@
 package dev.agentauth.functions.accounts;
 
-import dev.agentauth.accounts.AccountsTestStack;
+import dev.agentauth.adapters.aws.EmulatorResources;
 import dev.agentauth.application.connections.ConnectionRepository;
 import dev.agentauth.application.credentials.CredentialRef;
 import dev.agentauth.config.Environment;
@@ -33,13 +33,14 @@ final class AccountsFixture {
     static final String REDIRECT_URI = "https://api.example.com/v1/oauth/callback";
     static final String CLIENT_SECRET = "client-secret-marker-9Qa";
 
-    final AccountsTestStack stack;
+    final EmulatorResources stack;
     final Environment environment;
     private final SeedComponent seed;
 
     AccountsFixture(AwsEndpoint endpoint) {
-        this.stack = AccountsTestStack.create(endpoint);
-        this.environment = Environment.of(stack.environment());
+        this.stack = EmulatorResources.create(endpoint);
+        // the test providers listen on loopback
+        this.environment = stack.env(Map.of("AGENTAUTH_ALLOW_PRIVATE_TARGETS", "true"));
         this.seed = SeedComponent.create(environment);
     }
 

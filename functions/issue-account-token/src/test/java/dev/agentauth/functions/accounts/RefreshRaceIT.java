@@ -86,14 +86,14 @@ class RefreshRaceIT {
 
     /** Moves the stored expiry into the past, as time would. */
     private void expire(String tenant, String accountId) {
-        dynamo.updateItem(b -> b.tableName(fixture.stack.table())
+        dynamo.updateItem(b -> b.tableName(fixture.stack.tableName())
                 .key(Map.of("pk", AttributeValue.fromS("TENANT#" + tenant), "sk", AttributeValue.fromS("ACCT#" + accountId)))
                 .updateExpression("SET expires_at = :past")
                 .expressionAttributeValues(Map.of(":past", AttributeValue.fromS(Instant.now().minusSeconds(5).toString()))));
     }
 
     private void clearCooldown(String tenant, String accountId) {
-        dynamo.updateItem(b -> b.tableName(fixture.stack.table())
+        dynamo.updateItem(b -> b.tableName(fixture.stack.tableName())
                 .key(Map.of("pk", AttributeValue.fromS("TENANT#" + tenant), "sk", AttributeValue.fromS("ACCT#" + accountId)))
                 .updateExpression("REMOVE cooldown_until"));
     }
@@ -191,7 +191,7 @@ class RefreshRaceIT {
         String accountId = connectedAccount("tenant-429");
         String current = token("tenant-429", accountId).json().path("access_token").asText();
         // inside the refresh buffer but not yet expired
-        dynamo.updateItem(b -> b.tableName(fixture.stack.table())
+        dynamo.updateItem(b -> b.tableName(fixture.stack.tableName())
                 .key(Map.of("pk", AttributeValue.fromS("TENANT#tenant-429"), "sk", AttributeValue.fromS("ACCT#" + accountId)))
                 .updateExpression("SET expires_at = :soon")
                 .expressionAttributeValues(Map.of(":soon", AttributeValue.fromS(Instant.now().plusSeconds(60).toString()))));
