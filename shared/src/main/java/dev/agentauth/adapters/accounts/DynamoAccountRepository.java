@@ -131,8 +131,11 @@ final class DynamoAccountRepository implements AccountRepository {
         Account a = stored.account();
         Map<String, AttributeValue> item = new HashMap<>(key(a.tenantId(), a.id()));
         item.put("type", s("account"));
-        item.put("gsi1pk", s(AccountKeys.gsi1pk(a.tenantId(), a.connectionId())));
-        item.put("gsi1sk", s(AccountKeys.gsi1sk(a.createdAt(), a.id())));
+        if (!a.isConnectionLevel()) {
+            // the connection's own (client-credentials) account is not one of its end-user accounts
+            item.put("gsi1pk", s(AccountKeys.gsi1pk(a.tenantId(), a.connectionId())));
+            item.put("gsi1sk", s(AccountKeys.gsi1sk(a.createdAt(), a.id())));
+        }
         item.put("id", s(a.id()));
         item.put("tenant_id", s(a.tenantId()));
         item.put("connection_id", s(a.connectionId()));

@@ -53,6 +53,7 @@ public final class ConnectionOAuthClients implements OAuthClients {
                 settings == null || settings.tokenExpiry() <= 0 ? null : Duration.ofSeconds(settings.tokenExpiry()),
                 template.map(ProviderTemplate::issuer).orElse(null),
                 settings == null || settings.tokenStorage() == null ? "vault" : settings.tokenStorage().wire(),
-                template.map(ProviderTemplate::supportsClientCredentials).orElse(false));
+                // custom providers have no catalogue entry to say no: their owner decides
+                template.map(t -> t.supportsClientCredentials() || t.isCustom()).orElse(false));
     }
 }

@@ -90,7 +90,7 @@ public final class TokenRefresher {
             if (current.coolingDownAt(now)) return stillValidOr(current, now,
                     new ProviderUnavailableException("the provider failed recently; the token refresh is backing off",
                             Duration.between(now, current.cooldownUntil())));
-            if (current.tokens() == null || current.tokens().refreshToken() == null) {
+            if (!current.account().isConnectionLevel() && (current.tokens() == null || current.tokens().refreshToken() == null)) {
                 if (trigger == Trigger.SCHEDULED || usable(current, now)) return new Fresh(current, open(current));
                 throw markReauth(current, Optional.empty(), "the token expired and the provider gave no refresh token", request);
             }
@@ -116,19 +116,24 @@ public final class TokenRefresher {
         if (trigger == Trigger.SCHEDULED) {
             return stored.refreshDueAt() != null && !stored.refreshDueAt().isAfter(now);
         }
+        if (stored.tokens() == null) return account.isConnectionLevel();
         return account.expiresAt() != null && !account.expiresAt().minus(client.refreshBuffer()).isAfter(now);
     }
 
     /** Returns Optional.empty() when a sibling's rotation was found and the caller should re-read. */
     private Optional<Fresh> refreshUnderLease(StoredAccount current, OAuthClient client, String owner, RequestContext request) {
         Account account = current.account();
-        TokenSet old = sealer.open(account, current.tokens());
+        TokenSet old = current.tokens() == null ? null : sealer.open(account, current.tokens());
         TokenSet issued;
         try {
-            issued = endpoint.refresh(client, old.refreshToken());
+            // a connection's own account has no refresh token: it asks for a new client-credentials token
+            issued = account.isConnectionLevel()
+                    ? endpoint.clientCredentials(client, account.grantedScopes())
+                    : endpoint.refresh(client, old.refreshToken());
         } catch (TokenEndpoint.TokenEndpointException e) {
             return switch (e.failure()) {
-                case INVALID_GRANT -> invalidGrant(current, owner, request);
+                case INVALID_GRANT -> account.isConnectionLevel() ? Optional.of(failed(current, owner, e, request))
+                        : invalidGrant(current, owner, request);
                 case TRANSIENT, REJECTED -> Optional.of(failed(current, owner, e, request));
             };
         } catch (RuntimeException e) {
@@ -138,8 +143,9 @@ public final class TokenRefresher {
         Instant now = clock.instant();
         TokenSet merged = issued.keepingRefreshTokenOf(old);
         Account refreshed = account.withTokens(merged.scopes(), merged.expiresAt(), now, now);
+        // a connection's own token is fetched on demand only: the schedule has nothing to keep alive
         StoredAccount updated = current.withTokens(refreshed, sealer.seal(refreshed, merged),
-                policy.dueAt(merged.expiresAt(), client.refreshBuffer(), now));
+                account.isConnectionLevel() ? null : policy.dueAt(merged.expiresAt(), client.refreshBuffer(), now));
         if (!persist(updated, current.version(), owner)) {
             StoredAccount broken = markError(current, "the refreshed tokens could not be stored; re-authorize the account", request);
             throw failure(broken);

@@ -18,8 +18,18 @@ public record Account(
         Instant createdAt,
         Instant updatedAt) {
 
+    /**
+     * The user id of a connection's own account: the holder of its client-credentials token
+     * (no end user). It is never listed among the connection's accounts.
+     */
+    public static final String CONNECTION_LEVEL_USER = "connection:client_credentials";
+
     public Account {
         grantedScopes = grantedScopes == null ? List.of() : List.copyOf(grantedScopes);
+    }
+
+    public boolean isConnectionLevel() {
+        return CONNECTION_LEVEL_USER.equals(userId);
     }
 
     public Account with(AccountStatus newStatus, String error, Instant now) {

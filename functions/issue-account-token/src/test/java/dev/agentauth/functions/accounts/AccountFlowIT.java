@@ -214,6 +214,24 @@ class AccountFlowIT {
     }
 
     @Test
+    void anIssuerOtherThanTheTemplatesAbortsBeforeTheTokenRequest() {
+        Connection google = fixture.connection("tenant-iss", "google_workspace", provider.url("/authorize"), provider.url("/token"),
+                ConnectionStatus.ACTIVE, TokenEndpointAuthMethod.CLIENT_SECRET_POST);
+        JsonNode first = startAuthorization("tenant-iss", google, Map.of("user_id", "u-1"));
+        Map<String, String> forged = new java.util.HashMap<>(authorize(first.path("authorization_url").asText()));
+        forged.put("iss", "https://accounts.google.com.evil.example");
+        int exchanges = provider.codeExchanges.get();
+
+        assertEquals(400, AccountsFixture.invoke(callback, callbackRequest(forged)).status());
+        assertEquals(exchanges, provider.codeExchanges.get());
+
+        JsonNode second = startAuthorization("tenant-iss", google, Map.of("user_id", "u-1"));
+        Map<String, String> genuine = new java.util.HashMap<>(authorize(second.path("authorization_url").asText()));
+        genuine.put("iss", "https://accounts.google.com");
+        assertEquals(200, AccountsFixture.invoke(callback, callbackRequest(genuine)).status());
+    }
+
+    @Test
     void providerErrorMarksTheAccountErrorWithAClearPage() {
         Connection connection = rotatingConnection("tenant-denied");
         JsonNode started = startAuthorization("tenant-denied", connection, Map.of("user_id", "u-1"));

@@ -44,6 +44,7 @@ final class RotatingProvider implements AutoCloseable {
     final AtomicInteger codeExchanges = new AtomicInteger();
     final AtomicInteger invalidGrants = new AtomicInteger();
     final AtomicInteger revocations = new AtomicInteger();
+    final AtomicInteger clientCredentialGrants = new AtomicInteger();
     private volatile int failNext;
     private volatile int failStatus = 503;
     private volatile boolean omitRefreshToken;
@@ -112,6 +113,14 @@ final class RotatingProvider implements AutoCloseable {
         switch (form.getOrDefault("grant_type", "")) {
             case "authorization_code" -> exchangeCode(exchange, form);
             case "refresh_token" -> refresh(exchange, form);
+            case "client_credentials" -> {
+                clientCredentialGrants.incrementAndGet();
+                Map<String, Object> answer;
+                synchronized (this) {
+                    answer = issue(new Family(), false);
+                }
+                respond(exchange, 200, answer);
+            }
             default -> respond(exchange, 400, Map.of("error", "unsupported_grant_type"));
         }
     }
