@@ -56,7 +56,7 @@ class TokenRefresherIT {
     TokenRefresherIT(AwsEndpoint endpoint) {
         AccountsTestComponent component = AccountsTestComponent.create(Environment.of(EmulatorResources.create(endpoint).environment()));
         this.store = component.accounts();
-        this.sealer = new TokenSealer(component.vault());
+        this.sealer = new TokenSealer(component.vault(), Optional.empty());
     }
 
     private StoredAccount expiredAccount(String refreshToken) {
@@ -66,7 +66,7 @@ class TokenRefresherIT {
         store.create(StoredAccount.pending(pending));
         Account active = pending.withTokens(List.of("read"), now.minusSeconds(10), now, now);
         StoredAccount stored = StoredAccount.pending(pending).withTokens(active,
-                sealer.seal(active, new TokenSet("at-old", refreshToken, "Bearer", now.minusSeconds(10), List.of("read"))), now);
+                sealer.seal(active, new TokenSet("at-old", refreshToken, "Bearer", now.minusSeconds(10), List.of("read")), CLIENT), now);
         assertTrue(store.replace(stored, 1, Optional.empty()));
         return store.find("t1", pending.id()).orElseThrow();
     }
@@ -103,7 +103,7 @@ class TokenRefresherIT {
                 Instant now = clock.instant();
                 Account refreshed = current.account().withTokens(List.of("read"), now.plusSeconds(3600), now, now);
                 store.replace(current.withTokens(refreshed, sealer.seal(refreshed,
-                        new TokenSet("at-sibling", "rt-sibling", "Bearer", now.plusSeconds(3600), List.of("read"))), now),
+                        new TokenSet("at-sibling", "rt-sibling", "Bearer", now.plusSeconds(3600), List.of("read")), CLIENT), now),
                         current.version(), Optional.empty());
                 throw new TokenEndpointException(Failure.INVALID_GRANT, "invalid_grant", null);
             }

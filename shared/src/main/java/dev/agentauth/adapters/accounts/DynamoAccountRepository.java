@@ -150,7 +150,8 @@ final class DynamoAccountRepository implements AccountRepository {
         putInstant(item, "updated_at", a.updatedAt());
         StoredTokens tokens = stored.tokens();
         if (tokens != null) {
-            item.put("access_token", sealed(tokens.accessToken()));
+            if (tokens.inSecretsManager()) item.put("token_secret_version", s(tokens.secretVersion()));
+            else item.put("access_token", sealed(tokens.accessToken()));
             if (tokens.refreshToken() != null) item.put("refresh_token", sealed(tokens.refreshToken()));
             item.put("token_type", s(tokens.tokenType()));
         }
@@ -170,10 +171,13 @@ final class DynamoAccountRepository implements AccountRepository {
                 item.containsKey("granted_scopes") ? item.get("granted_scopes").l().stream().map(AttributeValue::s).toList() : List.of(),
                 instant(item, "expires_at"), instant(item, "last_refreshed_at"), str(item, "last_error"),
                 Long.parseLong(item.get("version").n()), instant(item, "created_at"), instant(item, "updated_at"));
-        StoredTokens tokens = item.containsKey("access_token")
-                ? new StoredTokens(unsealed(item.get("access_token")),
-                        item.containsKey("refresh_token") ? unsealed(item.get("refresh_token")) : null, str(item, "token_type"))
-                : null;
+        StoredTokens tokens = null;
+        if (item.containsKey("token_secret_version")) {
+            tokens = StoredTokens.inSecret(str(item, "token_secret_version"), str(item, "token_type"));
+        } else if (item.containsKey("access_token")) {
+            tokens = StoredTokens.sealed(unsealed(item.get("access_token")),
+                    item.containsKey("refresh_token") ? unsealed(item.get("refresh_token")) : null, str(item, "token_type"));
+        }
         Instant dueAt = item.containsKey("due_at") ? Instant.parse(item.get("due_at").s()) : null;
         return new StoredAccount(account, tokens, dueAt, str(item, "lease_owner"), millis(item, "lease_until"),
                 millis(item, "cooldown_until"), item.containsKey("refresh_failures") ? Integer.parseInt(item.get("refresh_failures").n()) : 0);

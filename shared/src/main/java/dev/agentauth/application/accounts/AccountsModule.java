@@ -1,6 +1,7 @@
 package dev.agentauth.application.accounts;
 
 import dagger.Binds;
+import dagger.BindsOptionalOf;
 import dagger.Module;
 import dagger.Provides;
 
@@ -28,5 +29,9 @@ public final class AccountsModule {
 
         @Binds
         AccountEvents accountEvents(PublishedAccountEvents events);
+
+        /** Present in functions that include AccountSecretsModule (token_storage: secrets_manager). */
+        @BindsOptionalOf
+        AccountSecrets accountSecrets();
     }
 }

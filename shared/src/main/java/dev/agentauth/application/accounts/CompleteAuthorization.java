@@ -103,7 +103,7 @@ public final class CompleteAuthorization {
         Instant stored = clock.instant();
         java.util.List<String> scopes = tokens.scopes().isEmpty() ? account.grantedScopes() : tokens.scopes();
         Account active = account.withTokens(scopes, tokens.expiresAt(), stored, stored);
-        StoredAccount updated = pending.withTokens(active, sealer.seal(active, tokens),
+        StoredAccount updated = pending.withTokens(active, sealer.seal(active, tokens, client.get()),
                 policy.dueAt(tokens.expiresAt(), client.get().refreshBuffer(), stored));
         if (!accounts.replace(updated, pending.version(), Optional.empty())) {
             return Outcome.refused("The account changed while it was being connected. Start again from the application.");

@@ -57,6 +57,7 @@ public final class DisconnectAccount {
             if (again.isEmpty()) break;
             stored = again.get();
         }
+        sealer.discard(stored.account(), stored.tokens());
         Account revoked = stored.account().with(AccountStatus.REVOKED, null, clock.instant());
         events.revoked(revoked);
         Map<String, String> detail = new HashMap<>();

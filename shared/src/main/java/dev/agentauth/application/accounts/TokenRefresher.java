@@ -11,7 +11,6 @@ import dev.agentauth.domain.account.TokenSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -144,7 +143,7 @@ public final class TokenRefresher {
         TokenSet merged = issued.keepingRefreshTokenOf(old);
         Account refreshed = account.withTokens(merged.scopes(), merged.expiresAt(), now, now);
         // a connection's own token is fetched on demand only: the schedule has nothing to keep alive
-        StoredAccount updated = current.withTokens(refreshed, sealer.seal(refreshed, merged),
+        StoredAccount updated = current.withTokens(refreshed, sealer.seal(refreshed, merged, client),
                 account.isConnectionLevel() ? null : policy.dueAt(merged.expiresAt(), client.refreshBuffer(), now));
         if (!persist(updated, current.version(), owner)) {
             StoredAccount broken = markError(current, "the refreshed tokens could not be stored; re-authorize the account", request);
@@ -187,10 +186,7 @@ public final class TokenRefresher {
     }
 
     private static boolean sameRefreshToken(StoredAccount stored, StoredAccount written) {
-        if (stored.tokens() == null || written.tokens() == null) return false;
-        var a = stored.tokens().refreshToken();
-        var b = written.tokens().refreshToken();
-        return a != null && b != null && Arrays.equals(a.ciphertext(), b.ciphertext());
+        return stored.tokens() != null && stored.tokens().sameRefreshTokenAs(written.tokens());
     }
 
     private Optional<Fresh> invalidGrant(StoredAccount current, String owner, RequestContext request) {

@@ -62,7 +62,7 @@ class DynamoAccountRepositoryIT {
         StoredAccount stored = repository.find("t1", pending.id()).orElseThrow();
         Instant expires = now.plus(Duration.ofHours(1));
         StoredAccount active = stored.withTokens(pending.withTokens(List.of("read"), expires, now, now),
-                new StoredTokens(sealed("a"), sealed("r"), "Bearer"), expires.minusSeconds(300));
+                StoredTokens.sealed(sealed("a"), sealed("r"), "Bearer"), expires.minusSeconds(300));
 
         assertTrue(repository.replace(active, 1, Optional.empty()));
 

@@ -7,6 +7,7 @@ import static dev.agentauth.functions.accounts.AccountsFixture.tokenRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -229,6 +230,34 @@ class AccountFlowIT {
         Map<String, String> genuine = new java.util.HashMap<>(authorize(second.path("authorization_url").asText()));
         genuine.put("iss", "https://accounts.google.com");
         assertEquals(200, AccountsFixture.invoke(callback, callbackRequest(genuine)).status());
+    }
+
+    @Test
+    void secretsManagerStorageKeepsTheTokensInOneSecretPerAccount() {
+        Connection connection = fixture.connection("tenant-sm", "custom", provider.url("/authorize"), provider.url("/token"),
+                ConnectionStatus.ACTIVE, TokenEndpointAuthMethod.CLIENT_SECRET_POST, dev.agentauth.domain.connection.TokenStorage.SECRETS_MANAGER);
+        JsonNode started = startAuthorization("tenant-sm", connection, Map.of("user_id", "u-1"));
+        assertEquals(200, AccountsFixture.invoke(callback, callbackRequest(authorize(started.path("authorization_url").asText()))).status());
+        String accountId = started.path("account_id").asText();
+        String secretName = fixture.stack.secretPrefix() + "tenant-sm/" + connection.id() + "/accounts/" + accountId;
+
+        HandlerResponse issued = AccountsFixture.invoke(token, tokenRequest("tenant-sm", accountId));
+        assertEquals(200, issued.status(), issued.body());
+        assertTrue(provider.accessTokenValid(issued.json().path("access_token").asText()));
+        try (var secrets = fixture.stack.secrets(); var dynamo = fixture.stack.dynamo()) {
+            assertTrue(secrets.getSecretValue(r -> r.secretId(secretName)).secretString()
+                    .contains(issued.json().path("access_token").asText()));
+            var item = dynamo.getItem(r -> r.tableName(fixture.stack.tableName()).key(Map.of(
+                    "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("TENANT#tenant-sm"),
+                    "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ACCT#" + accountId)))).item();
+            assertFalse(item.containsKey("access_token"));
+            assertTrue(item.containsKey("token_secret_version"));
+
+            assertEquals(204, AccountsFixture.invoke(deleteAccount, HttpApiEventBuilder.request("DELETE", "/v1/accounts/" + accountId)
+                    .pathParameter("id", accountId).tenant("tenant-sm")).status());
+            assertThrows(software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException.class,
+                    () -> secrets.getSecretValue(r -> r.secretId(secretName)));
+        }
     }
 
     @Test

@@ -51,6 +51,11 @@ final class AccountsFixture {
     /** An active OAuth connection of {@code tenant} using the given provider endpoints. */
     Connection connection(String tenant, String provider, URI authorizationUrl, URI tokenUrl, ConnectionStatus status,
             TokenEndpointAuthMethod method) {
+        return connection(tenant, provider, authorizationUrl, tokenUrl, status, method, TokenStorage.VAULT);
+    }
+
+    Connection connection(String tenant, String provider, URI authorizationUrl, URI tokenUrl, ConnectionStatus status,
+            TokenEndpointAuthMethod method, TokenStorage storage) {
         Instant now = Instant.now();
         String id = Ids.newId(Connection.ID_PREFIX);
         SecretValue secret = new SecretValue(CLIENT_SECRET);
@@ -60,7 +65,7 @@ final class AccountsFixture {
                 .authType(AuthType.OAUTH2).status(status).scopes(List.of("openid", "read", "write"))
                 .oauth(new OAuthConfig("client-1", CredentialSummary.of(secret, now, versionId), REDIRECT_URI,
                         authorizationUrl.toString(), tokenUrl.toString(), true, method, Map.of("access_type", "offline")))
-                .settings(new ConnectionSettings(true, 3600, 300, TokenStorage.VAULT, 100, 30, RetryPolicy.DEFAULT,
+                .settings(new ConnectionSettings(true, 3600, 300, storage, 100, 30, RetryPolicy.DEFAULT,
                         ConnectionSettings.DEFAULT_USER_AGENT, Map.of()))
                 .rotation(Rotation.DEFAULT).tags(Map.of()).allowedReturnUrls(List.of(RETURN_TO))
                 .version(1).createdAt(now).updatedAt(now).createdBy("test").updatedBy("test").build();

@@ -29,12 +29,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ConnectionTokenIT {
 
     private final AccountsFixture fixture;
+    private final SerializingProxy emulator;
     private final RotatingProvider provider = new RotatingProvider();
     private final IssueConnectionTokenHandler handler;
     private final ListConnectionAccountsHandler listAccounts;
 
     ConnectionTokenIT(AwsEndpoint endpoint) {
-        fixture = new AccountsFixture(endpoint);
+        // conditional writes must be atomic per item, as in DynamoDB (see SerializingProxy)
+        emulator = new SerializingProxy(endpoint);
+        fixture = new AccountsFixture(emulator.endpoint());
         handler = new IssueConnectionTokenHandler(fixture.environment);
         listAccounts = new ListConnectionAccountsHandler(fixture.environment);
     }
@@ -42,6 +45,7 @@ class ConnectionTokenIT {
     @AfterAll
     void stop() {
         provider.close();
+        emulator.close();
     }
 
     private static HttpApiEventBuilder request(String tenant, String connectionId) {

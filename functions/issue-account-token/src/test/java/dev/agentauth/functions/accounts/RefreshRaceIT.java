@@ -49,6 +49,7 @@ class RefreshRaceIT {
     private static final int INSTANCES = 5;
 
     private final AccountsFixture fixture;
+    private final SerializingProxy emulator;
     private final RotatingProvider provider = new RotatingProvider();
     private final StartAuthorizationHandler start;
     private final OAuthCallbackHandler callback;
@@ -58,7 +59,9 @@ class RefreshRaceIT {
     private final HttpClient browser;
 
     RefreshRaceIT(AwsEndpoint endpoint) {
-        fixture = new AccountsFixture(endpoint);
+        // conditional writes must be atomic per item, as in DynamoDB (see SerializingProxy)
+        emulator = new SerializingProxy(endpoint);
+        fixture = new AccountsFixture(emulator.endpoint());
         start = new StartAuthorizationHandler(fixture.environment);
         callback = new OAuthCallbackHandler(fixture.environment);
         for (int i = 0; i < INSTANCES; i++) instances.add(new IssueAccountTokenHandler(fixture.environment));
@@ -70,6 +73,7 @@ class RefreshRaceIT {
     @AfterAll
     void stop() {
         provider.close();
+        emulator.close();
         dynamo.close();
     }
 
@@ -109,7 +113,7 @@ class RefreshRaceIT {
 
     @Test
     void concurrentRequestsForAnExpiredTokenMakeExactlyOneRefreshAndShareItsToken() throws Exception {
-        int rounds = Integer.getInteger("refresh.rounds", 20);
+        int rounds = Integer.getInteger("refresh.rounds", 100);
         String accountId = connectedAccount("tenant-race");
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT);
         try {

@@ -7,6 +7,7 @@ import dev.agentauth.adapters.catalog.ProviderCatalogModule;
 import dev.agentauth.adapters.connections.ConnectionStoreModule;
 import dev.agentauth.adapters.events.EventsModule;
 import dev.agentauth.adapters.kms.KmsVaultModule;
+import dev.agentauth.adapters.secrets.AccountSecretsModule;
 import dev.agentauth.adapters.secrets.CredentialStoreModule;
 import dev.agentauth.application.accounts.AccountsModule;
 import dev.agentauth.application.accounts.CompleteAuthorization;
@@ -19,7 +20,7 @@ import javax.inject.Singleton;
 
 @Singleton
 @Component(modules = {ConfigurationModule.class, HttpModule.class, ProviderCatalogModule.class, ConnectionStoreModule.class,
-        CredentialStoreModule.class, DynamoAccountsModule.class, KmsVaultModule.class, AuditModule.class, EventsModule.class,
+        CredentialStoreModule.class, AccountSecretsModule.class, DynamoAccountsModule.class, KmsVaultModule.class, AuditModule.class, EventsModule.class,
         OutboundModule.class, AccountsModule.class})
 interface OAuthCallbackComponent {
     HttpApi api();
