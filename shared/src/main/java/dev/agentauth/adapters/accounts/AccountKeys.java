@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
  *   <li>refresh-due index: {@code due_shard = DUE#<hash(id) mod shards>},
  *       {@code due_at = yyyy-MM-ddTHH:mm:ssZ} (fixed width, so it sorts as time)</li>
  *   <li>OAuth state: {@code pk = OAUTH_STATE#<sha256 hex of the state>}, {@code sk = STATE}, {@code ttl}</li>
+ *   <li>a {@code pending} account carries {@code ttl} (a day after creation): abandoned authorizations are garbage</li>
  * </ul>
  */
 public final class AccountKeys {

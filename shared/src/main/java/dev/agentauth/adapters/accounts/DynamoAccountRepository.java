@@ -27,6 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /** Accounts in the single table (key formats in {@link AccountKeys}). */
 final class DynamoAccountRepository implements AccountRepository {
 
+    private static final java.time.Duration PENDING_LIFETIME = java.time.Duration.ofDays(1);
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final int shards;
@@ -158,6 +160,11 @@ final class DynamoAccountRepository implements AccountRepository {
         if (stored.refreshDueAt() != null) {
             item.put("due_shard", s(AccountKeys.dueShard(a.id(), shards)));
             item.put("due_at", s(AccountKeys.dueAt(stored.refreshDueAt())));
+        }
+        if (a.status() == AccountStatus.PENDING) {
+            // an authorization never completed is garbage a day after its state expired; activation rewrites
+            // the whole item without it
+            item.put("ttl", n(a.createdAt().plus(PENDING_LIFETIME).getEpochSecond()));
         }
         if (stored.cooldownUntil() != null) item.put("cooldown_until", n(stored.cooldownUntil().toEpochMilli()));
         if (stored.consecutiveFailures() > 0) item.put("refresh_failures", n(stored.consecutiveFailures()));

@@ -59,6 +59,8 @@ class DynamoAccountRepositoryIT {
     void storesAndReadsAnAccountWithSealedTokensAndRefreshDueAttributes() {
         Account pending = account("t1", "conn_1");
         repository.create(StoredAccount.pending(pending));
+        assertTrue(dynamo.getItem(b -> b.tableName(stack.tableName()).key(Map.of("pk", AttributeValue.fromS("TENANT#t1"),
+                "sk", AttributeValue.fromS("ACCT#" + pending.id())))).item().containsKey("ttl"), "a pending account is garbage-collected");
         StoredAccount stored = repository.find("t1", pending.id()).orElseThrow();
         Instant expires = now.plus(Duration.ofHours(1));
         StoredAccount active = stored.withTokens(pending.withTokens(List.of("read"), expires, now, now),
@@ -74,6 +76,7 @@ class DynamoAccountRepositoryIT {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(stack.tableName())
                 .key(Map.of("pk", AttributeValue.fromS("TENANT#t1"), "sk", AttributeValue.fromS("ACCT#" + pending.id())))).item();
         assertEquals(AccountKeys.dueShard(pending.id(), 8), item.get("due_shard").s());
+        assertTrue(!item.containsKey("ttl"), "an active account never expires");
         assertEquals(AccountKeys.dueAt(expires.minusSeconds(300)), item.get("due_at").s());
     }
 
