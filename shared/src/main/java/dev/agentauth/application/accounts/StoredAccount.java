@@ -41,8 +41,14 @@ public record StoredAccount(
         return new StoredAccount(updated, newTokens, dueAt, null, null, null, 0);
     }
 
+    /** After a transient failure: the schedule looks again when the cooldown ends. */
     public StoredAccount withFailure(Account updated, Instant cooldown, int failures) {
-        return new StoredAccount(updated, tokens, refreshDueAt, null, null, cooldown, failures);
+        return new StoredAccount(updated, tokens, refreshDueAt == null ? null : cooldown, null, null, cooldown, failures);
+    }
+
+    /** An account the schedule has nothing more to do for (error): off the refresh-due index. */
+    public StoredAccount unscheduled(Account updated) {
+        return new StoredAccount(updated, tokens, null, null, null, cooldownUntil, consecutiveFailures);
     }
 
     public StoredAccount withoutTokens(Account updated) {

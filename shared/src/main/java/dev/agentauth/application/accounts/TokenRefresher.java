@@ -240,7 +240,7 @@ public final class TokenRefresher {
         for (int attempt = 0; attempt < PERSIST_ATTEMPTS; attempt++) {
             try {
                 StoredAccount latest = accounts.find(account.tenantId(), account.id()).orElse(current);
-                StoredAccount marked = latest.withAccount(latest.account().with(AccountStatus.ERROR, reason, clock.instant()));
+                StoredAccount marked = latest.unscheduled(latest.account().with(AccountStatus.ERROR, reason, clock.instant()));
                 if (accounts.replace(marked, latest.version(), Optional.empty())) {
                     events.failed(marked.account(), reason);
                     record(marked.account(), "token.refresh", "error", request, Map.of("reason", reason));
