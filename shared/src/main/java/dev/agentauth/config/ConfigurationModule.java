@@ -84,4 +84,11 @@ public final class ConfigurationModule {
     boolean allowPrivateTargets() {
         return environment.get("AGENTAUTH_ALLOW_PRIVATE_TARGETS").map(Boolean::parseBoolean).orElse(false);
     }
+
+    /** Shards of the refresh-due index (due_shard = hash(account id) mod this); the refresher queries each. */
+    @Provides
+    @Named("refreshShards")
+    int refreshShards() {
+        return environment.get("AGENTAUTH_REFRESH_SHARDS").map(Integer::parseInt).orElse(8);
+    }
 }
