@@ -6,7 +6,10 @@ import java.time.Duration;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -37,8 +40,17 @@ public final class AwsModule {
 
     @Provides
     @Singleton
-    static AwsCredentialsProvider credentials() {
-        // Lambda puts the execution role's credentials in the environment
-        return EnvironmentVariableCredentialsProvider.create();
+    static AwsCredentialsProvider credentials(Environment environment) {
+        // Lambda puts the execution role's credentials in the environment; read through the
+        // injected Environment (on every resolve) so tests and the local runtime can supply theirs.
+        // Without keys in the environment (SnapStart restores), the container endpoint serves them.
+        if (environment.get("AWS_ACCESS_KEY_ID").isEmpty()) return ContainerCredentialsProvider.create();
+        return () -> {
+            String key = environment.require("AWS_ACCESS_KEY_ID");
+            String secret = environment.require("AWS_SECRET_ACCESS_KEY");
+            return environment.get("AWS_SESSION_TOKEN")
+                    .<AwsCredentials>map(token -> AwsSessionCredentials.create(key, secret, token))
+                    .orElseGet(() -> AwsBasicCredentials.create(key, secret));
+        };
     }
 }

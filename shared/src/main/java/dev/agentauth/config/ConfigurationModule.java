@@ -75,4 +75,11 @@ public final class ConfigurationModule {
     boolean allowPrivateTargets() {
         return environment.get("AGENTAUTH_ALLOW_PRIVATE_TARGETS").map(Boolean::parseBoolean).orElse(false);
     }
+
+    /** How many shards the refresh-due index spreads accounts over (AGENTAUTH_REFRESH_SHARDS, default 8). */
+    @Provides
+    @Named("refreshShards")
+    int refreshShards() {
+        return environment.get("AGENTAUTH_REFRESH_SHARDS").map(Integer::parseInt).orElse(8);
+    }
 }
