@@ -18,22 +18,22 @@ final class DueIndexKeys {
     private DueIndexKeys() {}
 
     static String shard(int shard) {
-        return Integer.toString(shard);
+        return "DUE#" + shard;
     }
 
-    /** ISO-8601 with fixed millisecond precision, so that text order is time order. */
+    /** ISO-8601 with fixed second precision, so that text order is time order. */
     static String dueAt(Instant at) {
         return DUE_AT_FORMAT.format(at);
     }
 
     private static final DateTimeFormatter DUE_AT_FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     static Optional<String> tenantId(String pk) {
         return pk.startsWith("TENANT#") ? Optional.of(pk.substring("TENANT#".length())) : Optional.empty();
     }
 
     static Optional<String> accountId(String sk) {
-        return sk.startsWith("ACCOUNT#") ? Optional.of(sk.substring("ACCOUNT#".length())) : Optional.empty();
+        return sk.startsWith("ACCT#") ? Optional.of(sk.substring("ACCT#".length())) : Optional.empty();
     }
 }

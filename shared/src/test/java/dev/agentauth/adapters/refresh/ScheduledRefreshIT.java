@@ -146,7 +146,7 @@ class ScheduledRefreshIT {
                 Instant dueAt = isDue ? now.minusSeconds(60 + i % 600) : now.plus(Duration.ofDays(1)).plusSeconds(i);
                 items.add(Map.of(
                         "pk", AttributeValue.fromS("TENANT#tenant-" + (i % 7)),
-                        "sk", AttributeValue.fromS("ACCOUNT#" + account),
+                        "sk", AttributeValue.fromS("ACCT#" + account),
                         "due_shard", AttributeValue.fromS(DueIndexKeys.shard(Math.floorMod(account.hashCode(), SHARDS))),
                         "due_at", AttributeValue.fromS(DueIndexKeys.dueAt(dueAt))));
             }
@@ -179,7 +179,7 @@ class ScheduledRefreshIT {
             if (moveDueTime) {
                 dynamo.updateItem(b -> b.tableName(table)
                         .key(Map.of("pk", AttributeValue.fromS("TENANT#" + account.tenantId()),
-                                "sk", AttributeValue.fromS("ACCOUNT#" + account.accountId())))
+                                "sk", AttributeValue.fromS("ACCT#" + account.accountId())))
                         .updateExpression("SET due_at = :next")
                         .conditionExpression("attribute_exists(pk)")
                         .expressionAttributeValues(Map.of(":next",
