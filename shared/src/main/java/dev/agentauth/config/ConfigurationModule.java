@@ -69,6 +69,15 @@ public final class ConfigurationModule {
         return environment.require("AGENTAUTH_EVENT_BUS_NAME");
     }
 
+    /** Days a deleted connection's secret stays recoverable (Secrets Manager allows 7-30; template default 30). */
+    @Provides
+    @Named("secretRecoveryDays")
+    int secretRecoveryDays() {
+        int days = environment.get("AGENTAUTH_SECRET_RECOVERY_DAYS").map(String::strip).map(Integer::parseInt).orElse(30);
+        if (days < 7 || days > 30) throw new IllegalStateException("AGENTAUTH_SECRET_RECOVERY_DAYS must be between 7 and 30");
+        return days;
+    }
+
     /** Loopback/private outbound targets are allowed only for local development (template sets false). */
     @Provides
     @Named("allowPrivateTargets")
@@ -76,7 +85,7 @@ public final class ConfigurationModule {
         return environment.get("AGENTAUTH_ALLOW_PRIVATE_TARGETS").map(Boolean::parseBoolean).orElse(false);
     }
 
-    /** How many shards the refresh-due index spreads accounts over (AGENTAUTH_REFRESH_SHARDS, default 8). */
+    /** Shards of the refresh-due index (due_shard = hash(account id) mod this); the refresher queries each. */
     @Provides
     @Named("refreshShards")
     int refreshShards() {

@@ -5,6 +5,7 @@ import dev.agentauth.domain.ConflictException;
 import dev.agentauth.domain.NotFoundException;
 import dev.agentauth.domain.PayloadTooLargeException;
 import dev.agentauth.domain.PreconditionFailedException;
+import dev.agentauth.domain.ProviderUnavailableException;
 import dev.agentauth.domain.RateLimitedException;
 import dev.agentauth.domain.ValidationException;
 import dev.agentauth.json.Json;
@@ -31,6 +32,8 @@ public final class ProblemMapper {
             case PreconditionFailedException e -> problem(typed("precondition-failed", "Precondition failed", 412, e.getMessage()));
             case PayloadTooLargeException e -> problem(typed("payload-too-large", "Payload too large", 413, e.getMessage()));
             case RateLimitedException e -> problem(typed("rate-limited", "Too many requests", 429, e.getMessage()))
+                    .withHeader("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
+            case ProviderUnavailableException e -> problem(typed("provider-unavailable", "Provider unavailable", 503, e.getMessage()))
                     .withHeader("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
             default -> internalError(requestId);
         };
