@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * An EventBridge scheduled event ({@code "detail-type": "Scheduled Event"}), reduced to what a
@@ -23,15 +24,20 @@ public record ScheduledEvent(String id, Instant time, String detailType) {
         if (time == null) throw new IllegalArgumentException("a scheduled event needs a time");
     }
 
-    /** Reads the Lambda input; anything but a scheduled event is refused (a scheduled function has no other trigger). */
-    public static ScheduledEvent read(InputStream input) {
+    /**
+     * Reads the Lambda input; empty for anything but a scheduled event (a scheduled function has
+     * no other trigger: other input, such as a priming request, runs nothing).
+     */
+    public static Optional<ScheduledEvent> read(InputStream input) {
         String text;
         try {
             text = new String(input.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the event", e);
         }
-        return parse(Json.parse(text));
+        JsonNode event = Json.parse(text);
+        if (!DETAIL_TYPE.equals(event.path("detail-type").asText(""))) return Optional.empty();
+        return Optional.of(parse(event));
     }
 
     public static ScheduledEvent parse(JsonNode event) {

@@ -1,0 +1,12 @@
+package dev.agentauth.application.rotation;
+
+import dev.agentauth.domain.Caller;
+import dev.agentauth.domain.connection.SecretValue;
+import java.util.Optional;
+
+/**
+ * A request to rotate a connection's credential to {@code newValue}. {@code rotationId}, when
+ * the caller gives one (an Idempotency-Key), makes a repeated request resume the same rotation.
+ */
+public record RotationCommand(Caller caller, String connectionId, SecretValue newValue, Optional<String> rotationId,
+        String requestId) {}
