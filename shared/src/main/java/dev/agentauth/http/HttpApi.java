@@ -88,7 +88,9 @@ public final class HttpApi {
     }
 
     private static ApiResponse withStandardHeaders(ApiResponse response, String requestId) {
-        return response.withHeader("Cache-Control", "no-store").withHeader("X-Request-Id", requestId);
+        // no-referrer everywhere: the OAuth callback page must never leak its URL (code, state) onward
+        return response.withHeader("Cache-Control", "no-store").withHeader("X-Request-Id", requestId)
+                .withHeader("Referrer-Policy", "no-referrer");
     }
 
     private static String routeKey(JsonNode event) {
