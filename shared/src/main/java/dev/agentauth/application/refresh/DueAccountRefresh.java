@@ -76,6 +76,11 @@ public final class DueAccountRefresh implements AccountRefresh {
             reschedule(stored, now.plus(policy.probeInterval()));
             return RefreshOutcome.SKIPPED;
         }
+        if (stored.coolingDownAt(now)) {
+            // backing off after a provider failure: retried when the cooldown ends, not before
+            reschedule(stored, stored.cooldownUntil());
+            return RefreshOutcome.NOT_DUE;
+        }
         return refreshActive(stored, client.get(), now);
     }
 

@@ -25,8 +25,11 @@ import java.util.Optional;
 /** Scheduled (rate 5 minutes): refreshes the tokens the refresh-due index says are due. */
 public final class ScheduledRefresherHandler implements RequestStreamHandler {
 
-    /** Stop starting refreshes this long before the invocation's end: the ones in flight must finish. */
-    static final Duration MARGIN = Duration.ofSeconds(30);
+    /**
+     * Stop starting refreshes this long before the invocation's end (a quarter of the time left,
+     * at most 30 s): the refreshes in flight must finish, each bounded by the token call's timeout.
+     */
+    static final Duration MAX_MARGIN = Duration.ofSeconds(30);
 
     private final ScheduledRefresh refresh;
     private final JobMetrics metrics;
@@ -53,7 +56,7 @@ public final class ScheduledRefresherHandler implements RequestStreamHandler {
         }
         Duration remaining = Duration.ofMillis(context == null ? 60_000 : context.getRemainingTimeInMillis());
         RefreshRunReport report = refresh.run(new ScheduledRun(event.get().id(), event.get().time(),
-                Deadline.within(clock, remaining, MARGIN)));
+                Deadline.within(clock, remaining, margin(remaining))));
         metrics.run(ScheduledRefresh.JOB, Map.of(
                 "Refreshed", report.count(RefreshOutcome.REFRESHED) + report.count(RefreshOutcome.PROBED),
                 "RefreshFailed", report.count(RefreshOutcome.FAILED) + report.errors(),
@@ -61,6 +64,11 @@ public final class ScheduledRefresherHandler implements RequestStreamHandler {
                 "RefreshLagSeconds", report.maxLag().toSeconds(),
                 "RunIncomplete", report.complete() ? 0 : 1));
         write(output, summary(event.get(), report));
+    }
+
+    static Duration margin(Duration remaining) {
+        Duration quarter = remaining.dividedBy(4);
+        return quarter.compareTo(MAX_MARGIN) < 0 ? quarter : MAX_MARGIN;
     }
 
     private static Map<String, Object> summary(ScheduledEvent event, RefreshRunReport report) {
