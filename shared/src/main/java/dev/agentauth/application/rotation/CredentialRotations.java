@@ -10,6 +10,8 @@ import dev.agentauth.application.events.EventPublisher;
 import dev.agentauth.domain.Caller;
 import dev.agentauth.domain.ConflictException;
 import dev.agentauth.domain.NotFoundException;
+import dev.agentauth.domain.ValidationException;
+import dev.agentauth.domain.connection.AuthType;
 import dev.agentauth.domain.connection.Connection;
 import dev.agentauth.domain.connection.CredentialSummary;
 import dev.agentauth.domain.connection.SecretValue;
@@ -62,6 +64,10 @@ public final class CredentialRotations {
     public CredentialRotation rotate(RotationCommand command) {
         Caller caller = command.caller();
         Connection connection = connection(caller.tenantId(), command.connectionId());
+        if (command.authType().isPresent() && command.authType().get() != connection.authType()) {
+            throw ValidationException.of(command.authType().get() == AuthType.OAUTH2 ? "oauth" : "api_key",
+                    "the connection uses " + connection.authType().wire() + " credentials");
+        }
         String rotationId = command.rotationId().orElseGet(() -> "rot_" + UUID.randomUUID().toString().replace("-", ""));
         Optional<CredentialRotation> latest = records.find(caller.tenantId(), connection.id());
         if (latest.isPresent() && latest.get().rotationId().equals(rotationId)) {

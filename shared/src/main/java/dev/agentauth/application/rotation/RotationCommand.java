@@ -1,6 +1,7 @@
 package dev.agentauth.application.rotation;
 
 import dev.agentauth.domain.Caller;
+import dev.agentauth.domain.connection.AuthType;
 import dev.agentauth.domain.connection.SecretValue;
 import java.util.Optional;
 
@@ -9,4 +10,14 @@ import java.util.Optional;
  * the caller gives one (an Idempotency-Key), makes a repeated request resume the same rotation.
  */
 public record RotationCommand(Caller caller, String connectionId, SecretValue newValue, Optional<String> rotationId,
-        String requestId) {}
+        String requestId, Optional<AuthType> authType) {
+
+    public RotationCommand(Caller caller, String connectionId, SecretValue newValue, Optional<String> rotationId, String requestId) {
+        this(caller, connectionId, newValue, rotationId, requestId, Optional.empty());
+    }
+
+    public static RotationCommand of(Caller caller, String connectionId, RotationRequest request, Optional<String> rotationId,
+            String requestId) {
+        return new RotationCommand(caller, connectionId, request.value(), rotationId, requestId, Optional.of(request.authType()));
+    }
+}

@@ -238,22 +238,7 @@ class CredentialRotationIT {
     }
 
     private Connection connectionWith(SecretValue secret) {
-        String id = "conn_" + UUID.randomUUID().toString().replace("-", "");
-        String versionId = component.store().put(new CredentialRef(TENANT, id), secret, UUID.randomUUID().toString());
-        Instant now = Instant.now();
-        String base = "http://127.0.0.1:" + PROVIDER.port();
-        Connection connection = new Connection.Builder()
-                .id(id).tenantId(TENANT).name("rot-" + id).description("").environment("prod").provider("custom")
-                .authType(AuthType.OAUTH2).status(ConnectionStatus.ACTIVE).scopes(List.of("read"))
-                .oauth(new OAuthConfig("client-1", CredentialSummary.of(secret, now, versionId), "https://app.example.com/cb",
-                        base + "/authorize", base + "/token", true, TokenEndpointAuthMethod.CLIENT_SECRET_POST, Map.of()))
-                .settings(new ConnectionSettings(true, 3600, 300, TokenStorage.VAULT, 100, 5,
-                        new RetryPolicy(1, 100, 1000, List.of()), ConnectionSettings.DEFAULT_USER_AGENT, Map.of()))
-                .rotation(Rotation.DEFAULT).tags(Map.of()).allowedReturnUrls(List.of()).version(1)
-                .createdAt(now).updatedAt(now).createdBy("owner-1").updatedBy("owner-1")
-                .build();
-        assertEquals(ConnectionRepository.CreateResult.CREATED,
-                component.connections().create(connection, ConnectionVersion.of(connection, List.of("created")), Optional.empty()));
-        return connection;
+        return ConnectionFixtures.activeOAuthConnection(component.connections(), component.store(), TENANT, secret,
+                "http://127.0.0.1:" + PROVIDER.port(), Instant.now());
     }
 }

@@ -28,7 +28,7 @@ import javax.inject.Singleton;
 @Component(modules = {ConfigurationModule.class, RotationRecordsModule.class, ConnectionStoreModule.class,
         CredentialStoreModule.class, EventsModule.class, AuditModule.class, OutboundModule.class,
         RotationTestComponent.Bindings.class})
-interface RotationTestComponent {
+public interface RotationTestComponent {
 
     CredentialRotations rotations();
 
@@ -49,7 +49,7 @@ interface RotationTestComponent {
     Clock clock();
 
     @Module
-    interface Bindings {
+    public interface Bindings {
         @Binds
         CredentialCheck check(ProviderCredentialCheck check);
     }
