@@ -29,7 +29,7 @@ final class KmsKeyManagement implements KeyManagement {
                 .map(RotationsListEntry::rotationDate)
                 .max(Comparator.naturalOrder())
                 .orElse(key.creationDate());
-        return new KeyRotationState(key.keyId(), Boolean.TRUE.equals(status.keyRotationEnabled()),
+        return new KeyRotationState(key.keyId(), key.arn(), Boolean.TRUE.equals(status.keyRotationEnabled()),
                 Optional.ofNullable(status.rotationPeriodInDays()), materialSince);
     }
 

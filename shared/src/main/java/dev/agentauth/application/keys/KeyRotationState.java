@@ -8,5 +8,11 @@ import java.util.Optional;
  * is on and at what period (when KMS reports it), and when its key material last changed
  * (the latest rotation, or the key's creation).
  */
-public record KeyRotationState(String keyId, boolean automaticRotation, Optional<Integer> periodDays,
-        Instant materialSince) {}
+public record KeyRotationState(String keyId, String keyArn, boolean automaticRotation, Optional<Integer> periodDays,
+        Instant materialSince) {
+
+    /** Whether a key reference (id or ARN, as a ciphertext records it) names this key. */
+    public boolean names(String keyReference) {
+        return keyReference != null && (keyReference.equals(keyId) || keyReference.equals(keyArn));
+    }
+}

@@ -1,10 +1,13 @@
 package dev.agentauth.functions.keys;
 
 import dagger.Component;
+import dev.agentauth.adapters.accounts.DynamoAccountsModule;
 import dev.agentauth.adapters.audit.AuditModule;
 import dev.agentauth.adapters.connections.ConnectionStoreModule;
 import dev.agentauth.adapters.events.EventsModule;
 import dev.agentauth.adapters.keys.KeyManagementModule;
+import dev.agentauth.adapters.kms.KmsVaultModule;
+import dev.agentauth.adapters.refresh.RefreshIndexModule;
 import dev.agentauth.adapters.rotation.CredentialCheckModule;
 import dev.agentauth.adapters.rotation.RotationRecordsModule;
 import dev.agentauth.adapters.scheduling.RunLedgerModule;
@@ -20,7 +23,7 @@ import javax.inject.Singleton;
 @Singleton
 @Component(modules = {ConfigurationModule.class, RunLedgerModule.class, KeyManagementModule.class, RotationRecordsModule.class,
         ConnectionStoreModule.class, CredentialStoreModule.class, EventsModule.class, AuditModule.class, OutboundModule.class,
-        CredentialCheckModule.class})
+        CredentialCheckModule.class, RefreshIndexModule.class, DynamoAccountsModule.class, KmsVaultModule.class})
 interface KeyRotatorComponent {
     ScheduledKeyRotation scheduledKeyRotation();
 

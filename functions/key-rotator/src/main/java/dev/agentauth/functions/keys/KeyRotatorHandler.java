@@ -53,6 +53,7 @@ public final class KeyRotatorHandler implements RequestStreamHandler {
         metrics.run(ScheduledKeyRotation.JOB, Map.of(
                 "KeyRotatedOnDemand", report.key().map(k -> k.rotatedOnDemand() ? 1 : 0).orElse(0),
                 "KeyRotationReenabled", report.key().map(k -> k.automaticRotationEnabled() ? 1 : 0).orElse(0),
+                "VaultItemsResealed", report.vaultItemsResealed(),
                 "CredentialRotationsResumed", report.rotationsResumed(),
                 "CredentialRotationDue", report.rotationDueNotices()));
         Map<String, Object> out = new LinkedHashMap<>();
@@ -60,6 +61,7 @@ public final class KeyRotatorHandler implements RequestStreamHandler {
         out.put("duplicate", report.duplicate());
         out.put("key_rotation_reenabled", report.key().map(k -> k.automaticRotationEnabled()).orElse(false));
         out.put("key_rotated_on_demand", report.key().map(k -> k.rotatedOnDemand()).orElse(false));
+        out.put("vault_items_resealed", report.vaultItemsResealed());
         out.put("rotations_resumed", report.rotationsResumed());
         out.put("rotation_due_notices", report.rotationDueNotices());
         write(output, out);

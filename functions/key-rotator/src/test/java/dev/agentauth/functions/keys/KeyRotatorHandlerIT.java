@@ -13,6 +13,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.agentauth.accounts.AccountsTestStack;
 import dev.agentauth.adapters.rotation.ConnectionFixtures;
 import dev.agentauth.adapters.rotation.RotationTestComponent;
+import dev.agentauth.application.accounts.StoredAccount;
+import dev.agentauth.domain.account.Account;
+import dev.agentauth.domain.account.AccountStatus;
+import dev.agentauth.domain.account.TokenSet;
+import java.util.List;
 import dev.agentauth.application.connections.ConnectionJson;
 import dev.agentauth.application.credentials.CredentialRef;
 import dev.agentauth.application.credentials.CredentialStage;
@@ -125,6 +130,35 @@ class KeyRotatorHandlerIT {
         assertEquals(fresh.last4(), stores.connections().find(TENANT, connection.id()).orElseThrow().credential().orElseThrow().last4());
         assertEquals(fresh, stores.store().read(ref, CredentialStage.CURRENT).orElseThrow());
         assertFalse(stores.records().openBefore(Instant.now(), 100).stream().anyMatch(r -> r.connectionId().equals(connection.id())));
+    }
+
+    @Test
+    void reSealsVaultItemsWrittenUnderTheKeyTheAliasNamedBeforeItMoved() {
+        VaultTestComponent vault = VaultTestComponent.create(stack.environment());
+        Instant now = Instant.now();
+        String id = "acct_" + UUID.randomUUID().toString().replace("-", "");
+        Account account = new Account(TENANT, id, "conn_x", "user-1", AccountStatus.ACTIVE, List.of("read"),
+                now.plus(Duration.ofHours(1)), now, null, 1, now, now);
+        TokenSet tokens = new TokenSet("access-" + id, "refresh-" + id, "Bearer", account.expiresAt(), List.of("read"));
+        vault.accounts().create(new StoredAccount(account, vault.sealer().seal(account, tokens), now.plus(Duration.ofMinutes(55)),
+                null, null, null, 0));
+        try (KmsClient kms = stack.kms()) {
+            invoke(UUID.randomUUID().toString()); // a first pass under the original key: nothing to re-seal
+            String newKey = kms.createKey(b -> b.description("successor key")).keyMetadata().keyId();
+            kms.updateAlias(b -> b.aliasName(stack.keyAlias()).targetKeyId(newKey));
+
+            JsonNode moved = invoke(UUID.randomUUID().toString());
+            JsonNode again = invoke(UUID.randomUUID().toString());
+
+            assertEquals(1, moved.path("vault_items_resealed").asInt());
+            assertEquals(0, again.path("vault_items_resealed").asInt(), "the pass for the new key is complete");
+            StoredAccount stored = vault.accounts().find(TENANT, id).orElseThrow();
+            assertTrue(stored.tokens().accessToken().keyId().endsWith(newKey));
+            assertTrue(stored.tokens().refreshToken().keyId().endsWith(newKey));
+            TokenSet opened = vault.sealer().open(stored.account(), stored.tokens());
+            assertEquals(tokens.accessToken(), opened.accessToken());
+            assertEquals(tokens.refreshToken(), opened.refreshToken());
+        }
     }
 
     private JsonNode invoke(String eventId) {
