@@ -5,11 +5,13 @@ import dagger.Provides;
 import java.time.Duration;
 import javax.inject.Named;
 import javax.inject.Singleton;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -38,19 +40,27 @@ public final class AwsModule {
         return Region.of(region);
     }
 
+    /**
+     * The execution role's credentials: from the (injected) environment where Lambda without
+     * SnapStart, emulators and the local runtime put them; with SnapStart Lambda leaves them out
+     * of the environment and serves them from the container credentials endpoint instead.
+     * Read on each resolution, so restored snapshots and rotated keys are picked up.
+     */
     @Provides
     @Singleton
     static AwsCredentialsProvider credentials(Environment environment) {
-        // Lambda puts the execution role's credentials in the environment; read through the
-        // injected Environment (on every resolve) so tests and the local runtime can supply theirs.
-        // Without keys in the environment (SnapStart restores), the container endpoint serves them.
-        if (environment.get("AWS_ACCESS_KEY_ID").isEmpty()) return ContainerCredentialsProvider.create();
-        return () -> {
-            String key = environment.require("AWS_ACCESS_KEY_ID");
-            String secret = environment.require("AWS_SECRET_ACCESS_KEY");
-            return environment.get("AWS_SESSION_TOKEN")
-                    .<AwsCredentials>map(token -> AwsSessionCredentials.create(key, secret, token))
-                    .orElseGet(() -> AwsBasicCredentials.create(key, secret));
-        };
+        AwsCredentialsProvider fromEnvironment = () -> environmentCredentials(environment);
+        return AwsCredentialsProviderChain.builder()
+                .credentialsProviders(fromEnvironment, ContainerCredentialsProvider.builder().build())
+                .build();
+    }
+
+    private static AwsCredentials environmentCredentials(Environment environment) {
+        String keyId = environment.get("AWS_ACCESS_KEY_ID").orElse(null);
+        String secret = environment.get("AWS_SECRET_ACCESS_KEY").orElse(null);
+        if (keyId == null || secret == null) throw SdkClientException.create("no access keys in the environment");
+        return environment.get("AWS_SESSION_TOKEN")
+                .<AwsCredentials>map(token -> AwsSessionCredentials.create(keyId, secret, token))
+                .orElseGet(() -> AwsBasicCredentials.create(keyId, secret));
     }
 }
