@@ -34,8 +34,14 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         this.declaredLength = declaredLength;
     }
 
-    static HttpResponse.BodyHandler<byte[]> handler(long cap) {
-        return info -> new CappedBody(cap, info.headers().firstValueAsLong("Content-Length").orElse(-1));
+    /**
+     * @param bodiless the request was HEAD: Content-Length then describes a body that never comes
+     */
+    static HttpResponse.BodyHandler<byte[]> handler(long cap, boolean bodiless) {
+        return info -> {
+            boolean noBody = bodiless || info.statusCode() == 204 || info.statusCode() == 304;
+            return new CappedBody(cap, noBody ? -1 : info.headers().firstValueAsLong("Content-Length").orElse(-1));
+        };
     }
 
     @Override

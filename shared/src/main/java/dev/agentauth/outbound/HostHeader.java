@@ -7,8 +7,9 @@ import java.net.http.HttpRequest;
  * Pinned requests name an IP address in their URI, so the Host header must be set explicitly.
  * The JDK client treats Host as restricted unless {@code jdk.httpclient.allowRestrictedHeaders}
  * lists it when the client's internals are first loaded; this project has no other user of
- * {@code java.net.http}, so setting it before the first client is built is enough. The check
- * fails loudly instead of silently sending the IP address as Host.
+ * {@code java.net.http}, so setting it before the first client is built is enough; the template
+ * (JAVA_TOOL_OPTIONS) and the test JVMs also set it at startup, in case a library loads the JDK
+ * client first. The check fails loudly instead of silently sending the IP address as Host.
  */
 final class HostHeader {
 

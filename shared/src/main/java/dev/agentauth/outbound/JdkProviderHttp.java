@@ -185,7 +185,7 @@ final class JdkProviderHttp implements ProviderHttp {
         builder.header("Host", target.hostHeader());
         HttpClient client = clients.forTarget(target);
         CompletableFuture<HttpResponse<byte[]>> future =
-                client.sendAsync(builder.build(), CappedBody.handler(policy.maxResponseBytes()));
+                client.sendAsync(builder.build(), CappedBody.handler(policy.maxResponseBytes(), request.method().equals("HEAD")));
         try {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

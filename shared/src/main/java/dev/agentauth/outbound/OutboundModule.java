@@ -3,11 +3,9 @@ package dev.agentauth.outbound;
 import dagger.Module;
 import dagger.Provides;
 import dev.agentauth.application.outbound.ProviderHttp;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import javax.inject.Named;
 import javax.inject.Singleton;
-import javax.net.ssl.SSLContext;
 
 /**
  * The one outbound HTTP client of the project, guarded by the SSRF rules; private targets only
@@ -22,14 +20,6 @@ public final class OutboundModule {
     @Singleton
     static ProviderHttp providerHttp(@Named("allowPrivateTargets") boolean allowPrivateTargets, Clock clock) {
         TargetGuard guard = new TargetGuard(TargetPolicy.strict(allowPrivateTargets), HostResolver.system());
-        return new JdkProviderHttp(guard, new PinnedClients(defaultSslContext()), Pacer.system(), clock);
-    }
-
-    private static SSLContext defaultSslContext() {
-        try {
-            return SSLContext.getDefault();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("no default TLS context", e);
-        }
+        return new JdkProviderHttp(guard, new PinnedClients(PinnedClients.defaultTrust()), Pacer.system(), clock);
     }
 }

@@ -1,13 +1,16 @@
 package dev.agentauth.outbound;
 
 import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
 
 /**
  * The JDK HTTP clients that connect to checked addresses.
@@ -20,17 +23,22 @@ import javax.net.ssl.SSLParameters;
  * client per TLS host name, with that name as its SNI. Every client has redirects off (the
  * caller re-checks each hop), no proxy (a proxy would resolve names itself), HTTP/1.1 (the
  * Host header carries the configured name) and no cookie handler or authenticator.
+ * <p>
+ * Each client also has its own {@link SSLContext}: the JDK caches TLS sessions per context by
+ * peer address and port, and resuming a session skips the certificate check, so a session
+ * verified for one host name must never be resumed for another name pinned to the same address.
  */
 final class PinnedClients {
 
     private static final int MAX_CLIENTS = 32;
 
-    private final SSLContext sslContext;
+    private final Supplier<SSLContext> sslContexts;
     private final HttpClient withoutTlsName;
     private final Map<String, HttpClient> byTlsName;
 
-    PinnedClients(SSLContext sslContext) {
-        this.sslContext = sslContext;
+    /** @param sslContexts makes a new, independent TLS context on every call */
+    PinnedClients(Supplier<SSLContext> sslContexts) {
+        this.sslContexts = sslContexts;
         this.withoutTlsName = build(Optional.empty());
         this.byTlsName = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -51,6 +59,7 @@ final class PinnedClients {
     }
 
     private HttpClient build(Optional<String> tlsName) {
+        SSLContext sslContext = sslContexts.get();
         SSLParameters parameters = sslContext.getDefaultSSLParameters();
         tlsName.ifPresent(name -> parameters.setServerNames(List.of(new SNIHostName(name))));
         return HttpClient.newBuilder()
@@ -60,5 +69,23 @@ final class PinnedClients {
                 .sslContext(sslContext)
                 .sslParameters(parameters)
                 .build();
+    }
+
+    /** New TLS contexts with the JVM's default trust store. */
+    static Supplier<SSLContext> defaultTrust() {
+        return trusting(null);
+    }
+
+    /** New TLS contexts trusting exactly these managers ({@code null}: the JVM's default trust store). */
+    static Supplier<SSLContext> trusting(TrustManager[] trustManagers) {
+        return () -> {
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, trustManagers, null);
+                return context;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot create a TLS context", e);
+            }
+        };
     }
 }

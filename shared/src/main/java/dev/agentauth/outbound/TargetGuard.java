@@ -37,11 +37,12 @@ final class TargetGuard {
     }
 
     CheckedTarget check(URI uri) throws OutboundFailure {
-        if (uri == null || !uri.isAbsolute() || uri.isOpaque()) throw malformed("is not an absolute URL");
+        if (uri == null || !uri.isAbsolute()) throw malformed("is not an absolute URL");
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw new OutboundFailure(Kind.TARGET_NOT_ALLOWED, "the URL scheme " + printable(scheme) + " is not allowed; use https");
         }
+        if (uri.isOpaque()) throw malformed("is not a hierarchical URL");
         if (uri.getRawUserInfo() != null) throw malformed("contains user information before the host");
         String rawHost = uri.getHost();
         if (rawHost == null || rawHost.isEmpty()) throw malformed("has no valid host");
@@ -68,7 +69,7 @@ final class TargetGuard {
     private CheckedTarget checkIpv6Literal(URI uri, String scheme, String rawHost, int port) throws OutboundFailure {
         String inner = rawHost.substring(1, rawHost.length() - 1);
         if (inner.contains("%")) throw malformed("has an IPv6 zone id");
-        if (!inner.matches("[0-9A-Fa-f:.]+")) throw malformed("has an invalid IPv6 address");
+        if (!inner.contains(":") || !inner.matches("[0-9A-Fa-f:.]+")) throw malformed("has an invalid IPv6 address");
         InetAddress address = literal(inner);
         // Java turns ::ffff:a.b.c.d into an IPv4 address: an IPv6 literal that parses to IPv4 was mapped
         if (address instanceof Inet4Address) {

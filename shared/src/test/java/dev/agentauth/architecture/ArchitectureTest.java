@@ -29,4 +29,12 @@ class ArchitectureTest {
                         "dev.agentauth.adapters..", "dev.agentauth.http..")
                 .check(CLASSES);
     }
+
+    @Test
+    void onlyTheGuardedOutboundClientSpeaksHttpToProviders() {
+        // one outbound client: every provider call passes the SSRF guard, pinning and size caps
+        noClasses().that().resideOutsideOfPackage("dev.agentauth.outbound..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.net.http..")
+                .check(CLASSES);
+    }
 }

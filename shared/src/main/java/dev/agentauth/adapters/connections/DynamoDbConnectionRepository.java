@@ -27,6 +27,7 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -74,30 +75,38 @@ final class DynamoDbConnectionRepository implements ConnectionRepository {
     }
 
     @Override
-    public CreateResult create(Connection connection, ConnectionVersion firstVersion, Optional<IdempotencyRecord> idempotency) {
+    public CreateResult create(Connection connection, ConnectionVersion firstVersion) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(put(connectionItem(connection), "attribute_not_exists(pk)", Map.of()));
         writes.add(put(nameLock(connection), "attribute_not_exists(pk)", Map.of()));
         writes.add(put(versionItem(connection.tenantId(), connection.id(), firstVersion), "attribute_not_exists(pk)", Map.of()));
-        idempotency.ifPresent(record -> writes.add(put(idempotencyItem(record), "attribute_not_exists(pk)", Map.of())));
         try {
             dynamo.transactWriteItems(r -> r.transactItems(writes));
             return CreateResult.CREATED;
         } catch (TransactionCanceledException e) {
             List<Boolean> failed = conditionFailures(e, writes.size());
-            if (failed.get(0) || (idempotency.isPresent() && failed.get(3))) return CreateResult.ALREADY_EXISTS;
+            if (failed.get(0)) return CreateResult.ALREADY_EXISTS;
             if (failed.get(1)) return CreateResult.NAME_TAKEN;
             throw e;
         }
     }
 
     @Override
-    public Optional<IdempotencyRecord> findIdempotency(String tenantId, String key) {
-        var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(key(ConnectionKeys.idempotencyPartition(tenantId, key), IDEMPOTENCY_SK))).item();
-        if (item == null || item.isEmpty()) return Optional.empty();
-        return Optional.of(new IdempotencyRecord(tenantId, key, item.get("fingerprint").s(), item.get("connection_id").s(),
-                Instant.parse(item.get("created_at").s())));
+    public Optional<IdempotencyRecord> claimIdempotency(IdempotencyRecord claim) {
+        long now = claim.createdAt().getEpochSecond();
+        try {
+            // an expired record (TTL deletion lags) counts as absent
+            dynamo.putItem(r -> r.tableName(table).item(idempotencyItem(claim))
+                    .conditionExpression("attribute_not_exists(pk) OR #ttl < :now")
+                    .expressionAttributeNames(Map.of("#ttl", "ttl"))
+                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now)))));
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException taken) {
+            var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                    .key(key(ConnectionKeys.idempotencyPartition(claim.tenantId(), claim.key()), IDEMPOTENCY_SK))).item();
+            return Optional.of(new IdempotencyRecord(claim.tenantId(), claim.key(), item.get("fingerprint").s(),
+                    item.get("connection_id").s(), Instant.parse(item.get("created_at").s())));
+        }
     }
 
     @Override

@@ -3,11 +3,11 @@ package dev.agentauth.adapters.rotation;
 import dagger.Binds;
 import dagger.Module;
 import dev.agentauth.application.rotation.CredentialCheck;
-import dev.agentauth.application.rotation.ProviderCredentialCheck;
+import dev.agentauth.application.testing.CandidateCredentialCheck;
 
-/** Candidate credentials are tested against the provider through the guarded outbound client. */
+/** Candidate credentials are tested with the connection test's own checks (through the guarded outbound client). */
 @Module
 public interface CredentialCheckModule {
     @Binds
-    CredentialCheck check(ProviderCredentialCheck check);
+    CredentialCheck check(CandidateCredentialCheck check);
 }

@@ -39,6 +39,17 @@ public final class ConnectionJson {
         return write(c, false);
     }
 
+    /** The API representation of a history entry: who changed which fields when, and the configuration after. */
+    public static ObjectNode render(dev.agentauth.domain.connection.ConnectionVersion v) {
+        ObjectNode o = Json.object();
+        o.put("version", v.version());
+        o.put("at", instant(v.at()));
+        o.put("actor", v.actor());
+        strings(o.putArray("changes"), v.changes());
+        o.set("connection", render(v.snapshot()));
+        return o;
+    }
+
     /** The stored form (API shape plus internal references), read back by {@link #read}. */
     public static ObjectNode store(Connection c) {
         return write(c, true);

@@ -20,14 +20,15 @@ public interface ConnectionRepository {
 
     Page<Connection> list(String tenantId, ConnectionFilter filter, PageRequest page);
 
-    /**
-     * Stores a new connection (version 1) with its first history entry, atomically. With an
-     * idempotency record, the record is stored in the same write, so a retry finds it.
-     */
-    CreateResult create(Connection connection, ConnectionVersion firstVersion, Optional<IdempotencyRecord> idempotency);
+    /** Stores a new connection (version 1), its name lock and its first history entry, atomically. */
+    CreateResult create(Connection connection, ConnectionVersion firstVersion);
 
-    /** The request recorded under an idempotency key of this tenant, if any. */
-    Optional<IdempotencyRecord> findIdempotency(String tenantId, String key);
+    /**
+     * Claims an idempotency key for a create before anything else is written, so concurrent or
+     * retried requests with the same key agree on one connection id. Returns the record already
+     * stored under the key (the claim lost), or empty when this claim was stored.
+     */
+    Optional<IdempotencyRecord> claimIdempotency(IdempotencyRecord claim);
 
     /**
      * Replaces {@code before} with {@code after} (whose version is {@code before.version() + 1})
@@ -54,7 +55,7 @@ public interface ConnectionRepository {
         CREATED,
         /** another connection of the tenant already has this name in this environment */
         NAME_TAKEN,
-        /** a connection with this id (or this idempotency key) already exists: an earlier attempt won */
+        /** a connection with this id already exists: an earlier attempt with the same idempotency key won */
         ALREADY_EXISTS
     }
 

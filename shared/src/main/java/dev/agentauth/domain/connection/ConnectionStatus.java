@@ -42,12 +42,17 @@ public enum ConnectionStatus {
         return Set.of(DRAFT, ERROR, ACTIVE, INACTIVE).contains(this);
     }
 
-    /** The status after a configuration edit: credentials, scopes or URLs changed ({@code material}) or not. */
+    /**
+     * The status after a configuration edit. A {@code material} edit (credentials, scopes or URLs)
+     * must be tested again before use, so an active or inactive connection goes back to draft; any
+     * edit of a failed connection or one under test makes it a draft (the test's result no longer
+     * describes it).
+     */
     public ConnectionStatus afterEdit(boolean material) {
         return switch (this) {
-            case ERROR -> DRAFT;
-            case ACTIVE -> material ? DRAFT : ACTIVE;
-            default -> this;
+            case ERROR, TESTING -> DRAFT;
+            case ACTIVE, INACTIVE -> material ? DRAFT : this;
+            case DRAFT -> DRAFT;
         };
     }
 }

@@ -51,21 +51,20 @@ class ScheduledRefreshIT {
         Scenario small = Scenario.seeded(aws, 1_000, 200);
         Scenario large = Scenario.seeded(aws, 20_000, 200);
 
-        AwsCallCounter.reset();
-        RefreshRunReport smallReport = small.refresher().run(run(UUID.randomUUID().toString(), AMPLE));
-        Map<String, Integer> smallCalls = AwsCallCounter.calls();
-
-        AwsCallCounter.reset();
-        RefreshRunReport largeReport = large.refresher().run(run(UUID.randomUUID().toString(), AMPLE));
-        Map<String, Integer> largeCalls = AwsCallCounter.calls();
+        var smallRun = AwsCallCounter.recordAllThreads(() -> small.refresher().run(run(UUID.randomUUID().toString(), AMPLE)));
+        var largeRun = AwsCallCounter.recordAllThreads(() -> large.refresher().run(run(UUID.randomUUID().toString(), AMPLE)));
+        RefreshRunReport smallReport = smallRun.result();
+        RefreshRunReport largeReport = largeRun.result();
+        Map<String, Integer> smallCalls = smallRun.calls().byOperation();
+        Map<String, Integer> largeCalls = largeRun.calls().byOperation();
 
         assertEquals(smallCalls, largeCalls, "AWS calls of one run must not depend on the accounts stored");
         assertEquals(Set.copyOf(small.due), small.refresh.refreshed.keySet());
         assertEquals(Set.copyOf(large.due), large.refresh.refreshed.keySet());
         assertEquals(200, smallReport.count(RefreshOutcome.REFRESHED));
         assertEquals(200, largeReport.count(RefreshOutcome.REFRESHED));
-        assertEquals(SHARDS, largeCalls.get("DynamoDb.Query"), "one index query per shard");
-        assertEquals(0, largeCalls.getOrDefault("DynamoDb.Scan", 0));
+        assertEquals(SHARDS, largeCalls.get("DynamoDb:Query"), "one index query per shard");
+        assertEquals(0, largeCalls.getOrDefault("DynamoDb:Scan", 0));
         assertTrue(small.refresh.refreshed.values().stream().allMatch(n -> n == 1));
         assertTrue(large.refresh.refreshed.values().stream().allMatch(n -> n == 1));
     }

@@ -41,7 +41,7 @@ public final class ConnectionFixtures {
                 .rotation(Rotation.DEFAULT).tags(Map.of()).allowedReturnUrls(List.of()).version(1)
                 .createdAt(createdAt).updatedAt(createdAt).createdBy("owner-1").updatedBy("owner-1")
                 .build();
-        if (connections.create(connection, ConnectionVersion.of(connection, List.of("created")), Optional.empty())
+        if (connections.create(connection, ConnectionVersion.of(connection, List.of("created")))
                 != ConnectionRepository.CreateResult.CREATED) {
             throw new IllegalStateException("fixture connection not created");
         }

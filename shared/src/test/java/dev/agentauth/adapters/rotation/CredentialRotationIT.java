@@ -2,6 +2,7 @@ package dev.agentauth.adapters.rotation;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -72,6 +73,7 @@ class CredentialRotationIT {
     @BeforeAll
     static void startProvider() {
         PROVIDER.start();
+        PROVIDER.stubFor(get(urlPathEqualTo("/authorize")).willReturn(aResponse().withStatus(200)));
         PROVIDER.stubFor(post(urlPathEqualTo("/token")).atPriority(10)
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"invalid_client\"}")));
@@ -86,8 +88,8 @@ class CredentialRotationIT {
     private static SecretValue accepted(String secret) {
         PROVIDER.stubFor(post(urlPathEqualTo("/token")).atPriority(1)
                 .withRequestBody(containing("client_secret=" + secret))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"access_token\":\"at\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"invalid_grant\"}")));
         return new SecretValue(secret);
     }
 
@@ -113,7 +115,7 @@ class CredentialRotationIT {
 
         CredentialRef ref = new CredentialRef(TENANT, connection.id());
         assertEquals(RotationStep.FAILED, failed.step());
-        assertEquals("invalid credentials", failed.failureReason());
+        assertTrue(failed.failureReason().startsWith("invalid credentials"), failed.failureReason());
         assertEquals(old, component.store().read(ref, CredentialStage.CURRENT).orElseThrow());
         assertEquals(rejected, component.store().read(ref, CredentialStage.PENDING).orElseThrow());
         assertEquals(old.last4(), component.connections().find(TENANT, connection.id()).orElseThrow().credential().orElseThrow().last4());

@@ -1,9 +1,8 @@
 package dev.agentauth.adapters.rotation;
 
-import dagger.Binds;
 import dagger.Component;
-import dagger.Module;
 import dev.agentauth.adapters.audit.AuditModule;
+import dev.agentauth.adapters.catalog.ProviderCatalogModule;
 import dev.agentauth.adapters.connections.ConnectionStoreModule;
 import dev.agentauth.adapters.events.EventsModule;
 import dev.agentauth.adapters.secrets.CredentialStoreModule;
@@ -14,7 +13,6 @@ import dev.agentauth.application.events.EventPublisher;
 import dev.agentauth.application.rotation.ConnectionCredentialUpdate;
 import dev.agentauth.application.rotation.CredentialCheck;
 import dev.agentauth.application.rotation.CredentialRotations;
-import dev.agentauth.application.rotation.ProviderCredentialCheck;
 import dev.agentauth.application.rotation.RotationRecords;
 import dev.agentauth.config.ConfigurationModule;
 import dev.agentauth.config.Environment;
@@ -27,7 +25,7 @@ import javax.inject.Singleton;
 @Singleton
 @Component(modules = {ConfigurationModule.class, RotationRecordsModule.class, ConnectionStoreModule.class,
         CredentialStoreModule.class, EventsModule.class, AuditModule.class, OutboundModule.class,
-        RotationTestComponent.Bindings.class})
+        CredentialCheckModule.class, ProviderCatalogModule.class})
 public interface RotationTestComponent {
 
     CredentialRotations rotations();
@@ -48,11 +46,6 @@ public interface RotationTestComponent {
 
     Clock clock();
 
-    @Module
-    public interface Bindings {
-        @Binds
-        CredentialCheck check(ProviderCredentialCheck check);
-    }
 
     static RotationTestComponent create(Map<String, String> environment) {
         return DaggerRotationTestComponent.builder()

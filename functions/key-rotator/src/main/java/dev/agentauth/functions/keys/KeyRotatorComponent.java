@@ -3,6 +3,7 @@ package dev.agentauth.functions.keys;
 import dagger.Component;
 import dev.agentauth.adapters.accounts.DynamoAccountsModule;
 import dev.agentauth.adapters.audit.AuditModule;
+import dev.agentauth.adapters.catalog.ProviderCatalogModule;
 import dev.agentauth.adapters.connections.ConnectionStoreModule;
 import dev.agentauth.adapters.events.EventsModule;
 import dev.agentauth.adapters.keys.KeyManagementModule;
@@ -23,7 +24,7 @@ import javax.inject.Singleton;
 @Singleton
 @Component(modules = {ConfigurationModule.class, RunLedgerModule.class, KeyManagementModule.class, RotationRecordsModule.class,
         ConnectionStoreModule.class, CredentialStoreModule.class, EventsModule.class, AuditModule.class, OutboundModule.class,
-        CredentialCheckModule.class, RefreshIndexModule.class, DynamoAccountsModule.class, KmsVaultModule.class})
+        CredentialCheckModule.class, ProviderCatalogModule.class, RefreshIndexModule.class, DynamoAccountsModule.class, KmsVaultModule.class})
 interface KeyRotatorComponent {
     ScheduledKeyRotation scheduledKeyRotation();
 

@@ -1,6 +1,7 @@
 package dev.agentauth.functions.keys;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -63,8 +64,9 @@ class KeyRotatorHandlerIT {
     @BeforeEach
     void start() {
         provider.start();
-        provider.stubFor(post(urlPathEqualTo("/token")).willReturn(aResponse().withStatus(200)
-                .withBody("{\"access_token\":\"a\",\"token_type\":\"Bearer\"}")));
+        provider.stubFor(get(urlPathEqualTo("/authorize")).willReturn(aResponse().withStatus(200)));
+        provider.stubFor(post(urlPathEqualTo("/token")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_grant\"}")));
     }
 
     @AfterEach

@@ -1,6 +1,7 @@
 package dev.agentauth.functions.rotation;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -45,9 +46,10 @@ class RollbackCredentialsHandlerIT {
     @BeforeEach
     void start() {
         provider.start();
+        provider.stubFor(get(urlPathEqualTo("/authorize")).willReturn(aResponse().withStatus(200)));
         // this provider accepts any client secret
-        provider.stubFor(post(urlPathEqualTo("/token")).willReturn(aResponse().withStatus(200)
-                .withBody("{\"access_token\":\"a\",\"token_type\":\"Bearer\"}")));
+        provider.stubFor(post(urlPathEqualTo("/token")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_grant\"}")));
     }
 
     @AfterEach

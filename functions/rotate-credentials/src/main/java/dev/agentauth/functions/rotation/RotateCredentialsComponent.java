@@ -2,6 +2,7 @@ package dev.agentauth.functions.rotation;
 
 import dagger.Component;
 import dev.agentauth.adapters.audit.AuditModule;
+import dev.agentauth.adapters.catalog.ProviderCatalogModule;
 import dev.agentauth.adapters.connections.ConnectionStoreModule;
 import dev.agentauth.adapters.events.EventsModule;
 import dev.agentauth.adapters.rotation.CredentialCheckModule;
@@ -17,7 +18,7 @@ import javax.inject.Singleton;
 
 @Singleton
 @Component(modules = {ConfigurationModule.class, HttpModule.class, RotationRecordsModule.class, ConnectionStoreModule.class,
-        CredentialStoreModule.class, EventsModule.class, AuditModule.class, OutboundModule.class, CredentialCheckModule.class})
+        CredentialStoreModule.class, EventsModule.class, AuditModule.class, OutboundModule.class, CredentialCheckModule.class, ProviderCatalogModule.class})
 interface RotateCredentialsComponent {
     HttpApi api();
 

@@ -247,7 +247,7 @@ class ScheduledRefresherHandlerIT {
                 .createdAt(now).updatedAt(now).createdBy("owner-1").updatedBy("owner-1")
                 .build();
         assertEquals(ConnectionRepository.CreateResult.CREATED,
-                stores.connections().create(connection, ConnectionVersion.of(connection, List.of("created")), Optional.empty()));
+                stores.connections().create(connection, ConnectionVersion.of(connection, List.of("created"))));
         return connection;
     }
 }

@@ -1,0 +1,26 @@
+package dev.agentauth.functions.connections;
+
+import dagger.Component;
+import dev.agentauth.adapters.catalog.ProviderCatalogModule;
+import dev.agentauth.adapters.connections.ConnectionStoreModule;
+import dev.agentauth.adapters.secrets.CredentialStoreModule;
+import dev.agentauth.adapters.audit.AuditModule;
+import dev.agentauth.adapters.events.EventsModule;
+import dev.agentauth.application.connections.CreateConnection;
+import dev.agentauth.config.ConfigurationModule;
+import dev.agentauth.config.Environment;
+import dev.agentauth.http.HttpApi;
+import dev.agentauth.http.HttpModule;
+import javax.inject.Singleton;
+
+@Singleton
+@Component(modules = {ConfigurationModule.class, HttpModule.class, ProviderCatalogModule.class, ConnectionStoreModule.class, CredentialStoreModule.class, AuditModule.class, EventsModule.class})
+interface CreateConnectionComponent {
+    HttpApi api();
+
+    CreateConnection useCase();
+
+    static CreateConnectionComponent create(Environment environment) {
+        return DaggerCreateConnectionComponent.builder().configurationModule(new ConfigurationModule(environment)).build();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.agentauth.functions.connections;
+
+import dagger.Component;
+import dev.agentauth.adapters.audit.AuditModule;
+import dev.agentauth.adapters.catalog.ProviderCatalogModule;
+import dev.agentauth.adapters.connections.ConnectionStoreModule;
+import dev.agentauth.adapters.events.EventsModule;
+import dev.agentauth.adapters.secrets.CredentialStoreModule;
+import dev.agentauth.application.testing.TestConnection;
+import dev.agentauth.config.ConfigurationModule;
+import dev.agentauth.config.Environment;
+import dev.agentauth.http.HttpApi;
+import dev.agentauth.http.HttpModule;
+import dev.agentauth.outbound.OutboundModule;
+import javax.inject.Singleton;
+
+@Singleton
+@Component(modules = {ConfigurationModule.class, HttpModule.class, ProviderCatalogModule.class, ConnectionStoreModule.class,
+        CredentialStoreModule.class, AuditModule.class, EventsModule.class, OutboundModule.class})
+interface TestConnectionComponent {
+    HttpApi api();
+
+    TestConnection useCase();
+
+    static TestConnectionComponent create(Environment environment) {
+        return DaggerTestConnectionComponent.builder().configurationModule(new ConfigurationModule(environment)).build();
+    }
+}
