@@ -91,4 +91,11 @@ public final class ConfigurationModule {
     int refreshShards() {
         return environment.get("AGENTAUTH_REFRESH_SHARDS").map(Integer::parseInt).orElse(8);
     }
+
+    /** The stack key's rotation period in days (AGENTAUTH_KEY_ROTATION_PERIOD_DAYS, the template's KeyRotationPeriodDays). */
+    @Provides
+    @Named("keyRotationPeriodDays")
+    int keyRotationPeriodDays() {
+        return environment.get("AGENTAUTH_KEY_ROTATION_PERIOD_DAYS").map(Integer::parseInt).orElse(365);
+    }
 }

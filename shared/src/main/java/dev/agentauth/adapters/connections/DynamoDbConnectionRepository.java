@@ -1,5 +1,7 @@
 package dev.agentauth.adapters.connections;
 
+import dev.agentauth.adapters.rotation.RotationDueKeys;
+import dev.agentauth.domain.rotation.RotationSchedule;
 import static dev.agentauth.adapters.connections.ConnectionKeys.CONNECTION_SK;
 import static dev.agentauth.adapters.connections.ConnectionKeys.IDEMPOTENCY_SK;
 import static dev.agentauth.adapters.connections.ConnectionKeys.NAME_SK;
@@ -206,6 +208,11 @@ final class DynamoDbConnectionRepository implements ConnectionRepository {
         item.put("provider", AttributeValue.fromS(c.provider()));
         item.put("status", AttributeValue.fromS(c.status().wire()));
         item.put("doc", AttributeValue.fromS(Json.write(ConnectionJson.store(c))));
+        // in the refresh-due index under its own shard, so the key rotator finds credentials due for rotation
+        RotationSchedule.dueAt(c).ifPresent(due -> {
+            item.put("due_shard", AttributeValue.fromS(RotationDueKeys.SHARD));
+            item.put("due_at", AttributeValue.fromS(RotationDueKeys.dueAt(due)));
+        });
         return item;
     }
 

@@ -71,6 +71,8 @@ public final class ConnectionEditor {
         editable.remove("id");
         if (editable.get("oauth") instanceof ObjectNode oauth) oauth.remove("client_secret");
         if (editable.get("api_key") instanceof ObjectNode apiKey) apiKey.remove("key");
+        // derived from the credential's age (read-only), not part of the editable configuration
+        if (editable.get("rotation") instanceof ObjectNode rotation) rotation.remove("due_at");
         mergePatch(editable, changes);
         ConnectionSpec spec = reader.readMerged(editable, in);
 

@@ -14,6 +14,7 @@ import dev.agentauth.domain.connection.LastTest;
 import dev.agentauth.domain.connection.OAuthConfig;
 import dev.agentauth.domain.connection.RetryPolicy;
 import dev.agentauth.domain.connection.Rotation;
+import dev.agentauth.domain.rotation.RotationSchedule;
 import dev.agentauth.domain.connection.TokenEndpointAuthMethod;
 import dev.agentauth.domain.connection.TokenStorage;
 import dev.agentauth.domain.connection.Verification;
@@ -104,7 +105,11 @@ public final class ConnectionJson {
         s.retry().retryOn().forEach(retryOn::add);
         settings.put("user_agent", s.userAgent());
         settings.set("base_headers", Json.mapper().valueToTree(new LinkedHashMap<>(s.baseHeaders())));
-        o.putObject("rotation").put("max_age_days", c.rotation().maxAgeDays());
+        ObjectNode rotation = o.putObject("rotation").put("max_age_days", c.rotation().maxAgeDays());
+        if (!internal) {
+            // when the credential is due for rotation (the key rotator also emits "Credential Rotation Due")
+            rotation.put("due_at", RotationSchedule.dueAt(c).map(Object::toString).orElse(null));
+        }
         o.set("tags", Json.mapper().valueToTree(new LinkedHashMap<>(c.tags())));
         if (c.verification() == null) o.putNull("verification");
         else o.putObject("verification").put("method", c.verification().method()).put("path", c.verification().path())

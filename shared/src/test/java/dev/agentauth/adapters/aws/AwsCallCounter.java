@@ -18,6 +18,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 public final class AwsCallCounter implements ExecutionInterceptor {
 
     private static final Map<Long, Map<String, AtomicInteger>> BY_THREAD = new ConcurrentHashMap<>();
+    /** Calls from every thread, for operations that fan out to a pool (the scheduled refresher). */
+    private static final Map<String, AtomicInteger> ALL_THREADS = new ConcurrentHashMap<>();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -26,6 +28,19 @@ public final class AwsCallCounter implements ExecutionInterceptor {
         BY_THREAD.computeIfAbsent(Thread.currentThread().threadId(), t -> new ConcurrentHashMap<>())
                 .computeIfAbsent(service + ":" + operation, k -> new AtomicInteger())
                 .incrementAndGet();
+        ALL_THREADS.computeIfAbsent(service + ":" + operation, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /**
+     * Runs {@code action} and answers the AWS calls every thread made meanwhile (including a
+     * pool the action fans out to); only for tests that run nothing else concurrently.
+     */
+    public static synchronized <T> Recorded<T> recordAllThreads(Supplier<T> action) {
+        ALL_THREADS.clear();
+        T result = action.get();
+        Map<String, Integer> snapshot = new TreeMap<>();
+        ALL_THREADS.forEach((k, v) -> snapshot.put(k, v.get()));
+        return new Recorded<>(result, new Calls(snapshot));
     }
 
     /** Runs {@code action} and answers its result with the AWS calls this thread made meanwhile. */
