@@ -11,9 +11,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Runs the child JVMs for one bench run: per function a counting run, cold starts, a
- * class-loading run, a primed run, a first-versus-second run and a warm loop; and the same for
- * the floors (hello world, and a bare SDK handler per distinct set of AWS calls).
+ * Runs the child JVMs for one bench run: per function a counting run, cold starts (which also
+ * time the same instance's second request), a class-loading run, primed runs and a warm loop;
+ * and the same for the floors (hello world, and a bare SDK handler per distinct set of AWS calls).
  */
 final class ColdStartBench {
 
@@ -111,10 +111,6 @@ final class ColdStartBench {
 
     ChildJvm.Result primed(Template.Function function, Path event) throws IOException, InterruptedException {
         return jvm.run(functionClasspath(function, false), environment(function), List.of(), "primed", function.handlerClass(), event, 1);
-    }
-
-    ChildJvm.Result firstSecond(Template.Function function, Path event) throws IOException, InterruptedException {
-        return jvm.run(functionClasspath(function, false), environment(function), List.of(), "first-second", function.handlerClass(), event, 1);
     }
 
     ChildJvm.Result warm(Template.Function function, Path event, int iterations) throws IOException, InterruptedException {

@@ -77,13 +77,16 @@ final class Report {
         int warmOver = 0;
         double warmWorst = 0;
         for (Results.FunctionResult r : results.functions) {
+            // the goal is about the cost of AWS calls through the handler; without calls see section 3
+            if (r.second == null || r.second.calls().isEmpty()) continue;
             double ratio = warmRatio(results, r);
             if (Double.isNaN(ratio)) continue;
             warmWorst = Math.max(warmWorst, ratio);
             if (ratio > WARM_P99_GOAL) warmOver++;
         }
-        md.append("| warm p99 within 1.2 × the emulator floor | ").append(warmOver == 0 ? "met" : "missed by " + warmOver + " function(s)")
-                .append(" (worst ").append(fmt(warmWorst, 2)).append(" ×) |\n");
+        md.append("| warm p99 within 1.2 × the emulator floor (functions that make AWS calls) | ")
+                .append(warmWorst == 0 ? "no function makes AWS calls yet" : warmOver == 0 ? "met" : "missed by " + warmOver + " function(s)")
+                .append(warmWorst == 0 ? "" : " (worst " + fmt(warmWorst, 2) + " ×)").append(" |\n");
         md.append("| AWS calls at the floor | see section 2 (one DynamoDB read to read a connection; no KMS call for a cached token on a warm instance) |\n\n");
     }
 
@@ -128,12 +131,15 @@ final class Report {
                 .append("Simulated in one JVM each: *first request* is the first invocation after construction (what a cold start without ")
                 .append("SnapStart pays after init); *after priming* is the first real invocation after the handler's `Priming` hook ran ")
                 .append("(what runs before the snapshot, so a restored instance starts there); *second* is a warm instance's second request.\n\n");
-        md.append("| Function | Init ms | First request ms | Priming ms | First request after priming ms | Second request ms |\n|---|---|---|---|---|---|\n");
+        md.append("Medians over the cold-start JVMs (init, first, second request) and over ").append(BenchMain.PRIMED_RUNS)
+                .append(" primed JVMs (priming, first request after priming).\n\n");
+        md.append("| Function | Init ms | First request ms | Second request ms | Priming ms | First request after priming ms | Priming event |\n|---|---|---|---|---|---|---|\n");
         for (Results.FunctionResult r : results.functions) {
-            if (r.primed == null || r.firstSecond == null) continue;
-            md.append("| ").append(r.function.logicalId()).append(" | ").append(fmt(r.firstSecond.initMs(), 0))
-                    .append(" | ").append(fmt(r.firstSecond.firstMs(), 1)).append(" | ").append(fmt(r.primed.primeMs(), 1))
-                    .append(" | ").append(fmt(r.primed.firstAfterPrimeMs(), 1)).append(" | ").append(fmt(r.firstSecond.secondMs(), 1)).append(" |\n");
+            if (r.firstMs.isEmpty()) continue;
+            md.append("| ").append(r.function.logicalId()).append(" | ").append(fmt(Stats.of(r.initMs).median(), 0))
+                    .append(" | ").append(fmt(Stats.of(r.firstMs).median(), 1)).append(" | ").append(fmt(Stats.of(r.secondMs).median(), 1))
+                    .append(" | ").append(fmt(Stats.of(r.primeMs).median(), 1)).append(" | ").append(fmt(Stats.of(r.primedFirstMs).median(), 1))
+                    .append(" | ").append(r.primingEvent ? "priming-event.json" : "fallback (unauthenticated)").append(" |\n");
         }
         md.append("\n");
     }
@@ -277,8 +283,11 @@ final class Report {
             f.put("ratio_jvm_floor", r.measured() ? Stats.of(r.coldMs).median() / Stats.of(results.jvmFloor.coldMs).median() : null);
             f.put("ratio_sdk_floor", nanToNull(sdkRatio(results, r)));
             f.put("classes", r.classes);
-            f.put("primed", r.primed);
-            f.put("first_second", r.firstSecond);
+            f.put("first_ms", r.firstMs);
+            f.put("second_ms", r.secondMs);
+            f.put("prime_ms", r.primeMs);
+            f.put("first_after_prime_ms", r.primedFirstMs);
+            f.put("priming_event", r.primingEvent);
             f.put("calls_cold_instance", r.first);
             f.put("calls_warm_instance", r.second);
             f.put("warm_ms", r.warm);

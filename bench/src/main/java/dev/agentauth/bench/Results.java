@@ -44,22 +44,21 @@ final class Results {
 
     record ClassLoads(int total, int fromArtifact, Map<String, Integer> bySource) {}
 
-    record Primed(double initMs, double primeMs, double firstAfterPrimeMs) {}
-
-    record FirstSecond(double initMs, double firstMs, double secondMs) {}
-
     static final class FunctionResult {
         final Template.Function function;
         Artifact artifact;
         String eventSource;
+        boolean primingEvent;
         CallCount first;
         CallCount second;
         String status;
         final List<Double> coldMs = new ArrayList<>();
         final List<Double> initMs = new ArrayList<>();
+        final List<Double> firstMs = new ArrayList<>();
+        final List<Double> secondMs = new ArrayList<>();
+        final List<Double> primedFirstMs = new ArrayList<>();
+        final List<Double> primeMs = new ArrayList<>();
         ClassLoads classes;
-        Primed primed;
-        FirstSecond firstSecond;
         Stats warm;
         final List<String> errors = new ArrayList<>();
 
