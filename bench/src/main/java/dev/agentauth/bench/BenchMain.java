@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -84,11 +83,10 @@ public final class BenchMain {
             ColdStartBench bench = new ColdStartBench(options.root(), jars, emulator, template, events, work);
             emulator.seedFloor(bench.environment(template.functions().getFirst()));
             Seeder seeder = new Seeder(bench, events, template, log);
-            Map<String, String> pathValues = seeder.seed();
+            seeder.seed(functions, options.runs(), options.warmIterations());
             results.machine.put("java_tool_options", bench.environment(template.functions().getFirst()).getOrDefault("JAVA_TOOL_OPTIONS", ""));
 
             // 1. what each function calls (also proves it constructs and serves from its own artifact)
-            Map<String, Path> eventFiles = new java.util.HashMap<>();
             for (Template.Function function : functions) {
                 Results.FunctionResult result = new Results.FunctionResult(function);
                 results.functions.add(result);
@@ -98,9 +96,14 @@ public final class BenchMain {
                 }
                 result.artifact = bench.artifact(function);
                 result.primingEvent = Files.exists(bench.artifactDirectory(function).resolve("priming-event.json"));
-                Path event = events.eventFor(function, pathValues);
-                eventFiles.put(function.logicalId(), event);
-                result.eventSource = Events.hasSample(options.root(), function) ? "events/" + function.moduleName() + ".json" : "generated from the route";
+                Path event = seeder.events(function, 2);
+                result.eventSource = (Events.hasSample(options.root(), function) ? "events/" + function.moduleName() + ".json" : "generated from the route")
+                        + switch (Events.kind(function)) {
+                            case CREATE -> " with a unique name and idempotency key per request";
+                            case DELETE -> seeder.hasPool() ? " on a fresh connection per request" : " on one connection (404 after the first)";
+                            case UPDATE -> " without If-Match on the seeded connection";
+                            case OTHER -> seeder.pathValues().isEmpty() ? "" : " on the seeded connection where the path has {id}";
+                        };
                 try {
                     ChildJvm.Result counted = bench.count(function, event);
                     result.first = Results.CallCount.parse(counted.value("calls-first"));
@@ -131,7 +134,7 @@ public final class BenchMain {
                     record(floor, () -> floor.coldMs.add(bench.sdkFloorCold(floor.spec, helloEvent).coldMillis()));
                 }
                 for (Results.FunctionResult r : runnable) {
-                    Path event = seeder.refresh(r.function, eventFiles.get(r.function.logicalId()), pathValues);
+                    Path event = seeder.events(r.function, 2);
                     try {
                         ChildJvm.Result cold = bench.cold(r.function, event);
                         r.coldMs.add(cold.coldMillis());
@@ -155,15 +158,14 @@ public final class BenchMain {
                 record(floor, () -> floor.warm = warmStats(bench.sdkFloorWarm(floor.spec, helloEvent, options.warmIterations())));
             }
             for (Results.FunctionResult r : runnable) {
-                Path event = eventFiles.get(r.function.logicalId());
                 try {
-                    r.classes = bench.classLoads(r.function, seeder.refresh(r.function, event, pathValues));
+                    r.classes = bench.classLoads(r.function, seeder.events(r.function, 2));
                     for (int i = 0; i < PRIMED_RUNS; i++) {
-                        ChildJvm.Result primed = bench.primed(r.function, seeder.refresh(r.function, event, pathValues));
+                        ChildJvm.Result primed = bench.primed(r.function, seeder.events(r.function, 1));
                         r.primeMs.add(primed.millis("prime-ms"));
                         r.primedFirstMs.add(primed.millis("first-after-prime-ms"));
                     }
-                    r.warm = warmStats(bench.warm(r.function, seeder.refresh(r.function, event, pathValues), options.warmIterations()));
+                    r.warm = warmStats(bench.warm(r.function, seeder.events(r.function, Math.max(20, options.warmIterations() / 5) + options.warmIterations()), options.warmIterations()));
                     log.accept("bench: " + r.function.logicalId() + " cold median " + Math.round(Stats.of(r.coldMs).median())
                             + " ms, warm p50 " + String.format(java.util.Locale.ROOT, "%.2f", r.warm.p50()) + " ms");
                 } catch (RuntimeException e) {

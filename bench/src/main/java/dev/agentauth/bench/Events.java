@@ -6,9 +6,12 @@ import dev.agentauth.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +26,8 @@ final class Events {
     static final String TENANT = "bench-tenant";
     static final List<String> ALL_SCOPES = List.of("connections:read", "connections:write", "connections:test",
             "accounts:read", "accounts:write", "tokens:read", "audit:read");
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+    private static final AtomicLong COUNTER = new AtomicLong();
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}+]+)\\+?}");
 
     private final Path root;
@@ -33,9 +38,65 @@ final class Events {
         this.directory = directory;
     }
 
-    /** Writes the event for this function to a file and returns it. */
-    Path eventFor(Template.Function function, Map<String, String> pathValues) throws IOException {
+    /**
+     * Writes the events for {@code invocations} invocations of this function to a .jsonl file:
+     * a create gets a unique name and idempotency key per invocation (else it would measure an
+     * idempotent replay or a conflict), a delete a fresh resource per invocation from
+     * {@code freshIds}, an update drops If-Match (so that repeating it is not a 412); any other
+     * request is the same event each time.
+     */
+    Path eventsFor(Template.Function function, Map<String, String> pathValues, int invocations, Iterator<String> freshIds)
+            throws IOException {
+        ObjectNode base = baseEvent(function, pathValues);
+        List<String> lines = new ArrayList<>();
+        Kind kind = kind(function);
+        if (kind == Kind.CREATE) {
+            for (int i = 0; i < invocations; i++) lines.add(Json.write(unique(base, RUN + "-" + COUNTER.incrementAndGet())));
+        } else if (kind == Kind.DELETE && freshIds.hasNext()) {
+            for (int i = 0; i < invocations && freshIds.hasNext(); i++) lines.add(Json.write(withId(function, base, freshIds.next())));
+        } else {
+            if (kind == Kind.UPDATE && base.get("headers") instanceof ObjectNode headers) headers.remove("if-match");
+            lines.add(Json.write(base));
+        }
         Files.createDirectories(directory);
+        Path file = directory.resolve(function.logicalId() + "-" + COUNTER.incrementAndGet() + ".jsonl");
+        Files.write(file, lines);
+        return file;
+    }
+
+    enum Kind { CREATE, DELETE, UPDATE, OTHER }
+
+    static Kind kind(Template.Function function) {
+        if (function.httpRoute().isEmpty()) return Kind.OTHER;
+        Template.Trigger route = function.httpRoute().get();
+        if (route.method().equals("POST") && !route.path().contains("{")) return Kind.CREATE;
+        if (route.method().equals("DELETE") && route.path().endsWith("{id}")) return Kind.DELETE;
+        if (route.method().equals("PATCH")) return Kind.UPDATE;
+        return Kind.OTHER;
+    }
+
+    private static ObjectNode unique(ObjectNode base, String suffix) {
+        ObjectNode event = base.deepCopy();
+        if (event.get("headers") instanceof ObjectNode headers && headers.has("idempotency-key")) {
+            headers.put("idempotency-key", "bench-" + suffix);
+        }
+        if (event.hasNonNull("body")) {
+            JsonNode body = Json.parse(event.get("body").asText());
+            if (body instanceof ObjectNode b && b.hasNonNull("name")) {
+                b.put("name", b.get("name").asText() + "-" + suffix);
+                event.put("body", Json.write(b));
+            }
+        }
+        return event;
+    }
+
+    private static ObjectNode withId(Template.Function function, ObjectNode base, String id) {
+        ObjectNode event = base.deepCopy();
+        authenticate(event, function, Map.of("id", id));
+        return event;
+    }
+
+    private ObjectNode baseEvent(Template.Function function, Map<String, String> pathValues) throws IOException {
         Path sample = root.resolve("events").resolve(function.moduleName() + ".json");
         ObjectNode event;
         if (Files.exists(sample)) {
@@ -46,9 +107,7 @@ final class Events {
         } else {
             event = scheduled(function);
         }
-        Path file = directory.resolve(function.logicalId() + ".json");
-        Files.writeString(file, Json.write(event));
-        return file;
+        return event;
     }
 
     static boolean hasSample(Path root, Template.Function function) {

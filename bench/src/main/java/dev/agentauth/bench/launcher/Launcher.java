@@ -34,7 +34,12 @@ public final class Launcher {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         String handlerClass = args[1];
-        byte[] event = Files.readAllBytes(Path.of(args[2]));
+        Path eventFile = Path.of(args[2]);
+        // a .jsonl file holds one event per invocation (fresh ids, unique names), used in turn
+        byte[][] events = eventFile.toString().endsWith(".jsonl")
+                ? Files.readAllLines(eventFile).stream().filter(l -> !l.isBlank()).map(l -> l.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new)
+                : new byte[][] {Files.readAllBytes(eventFile)};
+        Events next = new Events(events);
         int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         PrintStream out = System.out;
 
@@ -46,7 +51,7 @@ public final class Launcher {
         switch (mode) {
             case "cold" -> {
                 long start = System.nanoTime();
-                byte[] response = invoker.invoke(event);
+                byte[] response = invoker.invoke(next.get());
                 Instant answered = Instant.now();
                 long firstDone = System.nanoTime();
                 report(out, "response-epoch-us", epochMicros(answered));
@@ -55,14 +60,14 @@ public final class Launcher {
                 report(out, "status", status(response));
                 // after the cold response was timed: what the same instance's next request costs
                 long secondStart = System.nanoTime();
-                invoker.invoke(event);
+                invoker.invoke(next.get());
                 report(out, "second-ms", millis(System.nanoTime() - secondStart));
             }
             case "primed" -> {
                 long primeStart = System.nanoTime();
                 prime();
                 long primed = System.nanoTime();
-                byte[] response = invoker.invoke(event);
+                byte[] response = invoker.invoke(next.get());
                 long answered = System.nanoTime();
                 report(out, "init-ms", millis(constructed - constructStart));
                 report(out, "prime-ms", millis(primed - primeStart));
@@ -71,9 +76,9 @@ public final class Launcher {
             }
             case "first-second" -> {
                 long start = System.nanoTime();
-                byte[] first = invoker.invoke(event);
+                byte[] first = invoker.invoke(next.get());
                 long between = System.nanoTime();
-                invoker.invoke(event);
+                invoker.invoke(next.get());
                 long end = System.nanoTime();
                 report(out, "init-ms", millis(constructed - constructStart));
                 report(out, "first-ms", millis(between - start));
@@ -82,28 +87,28 @@ public final class Launcher {
             }
             case "invoke" -> {
                 for (int i = 0; i < iterations; i++) {
-                    byte[] response = invoker.invoke(event);
+                    byte[] response = invoker.invoke(next.get());
                     report(out, "status-" + i, status(response));
                     report(out, "body-" + i, body(response));
                 }
             }
             case "count" -> {
                 Counter.reset();
-                byte[] first = invoker.invoke(event);
+                byte[] first = invoker.invoke(next.get());
                 report(out, "calls-first", Counter.snapshot());
                 Counter.reset();
-                invoker.invoke(event);
+                invoker.invoke(next.get());
                 report(out, "calls-second", Counter.snapshot());
                 report(out, "status", status(first));
                 report(out, "body", body(first));
             }
             case "warm" -> {
                 int warmup = Math.max(20, iterations / 5);
-                for (int i = 0; i < warmup; i++) invoker.invoke(event);
+                for (int i = 0; i < warmup; i++) invoker.invoke(next.get());
                 StringBuilder samples = new StringBuilder();
                 for (int i = 0; i < iterations; i++) {
                     long start = System.nanoTime();
-                    invoker.invoke(event);
+                    invoker.invoke(next.get());
                     long micros = (System.nanoTime() - start) / 1_000;
                     if (i > 0) samples.append(',');
                     samples.append(micros);
@@ -151,6 +156,20 @@ public final class Launcher {
         Method prime = priming.getMethod("prime");
         for (Object hook : (java.util.List<?>) priming.getMethod("registered").invoke(null)) {
             prime.invoke(hook);
+        }
+    }
+
+    /** The events of this run, handed out in turn. */
+    static final class Events {
+        private final byte[][] events;
+        private int index;
+
+        Events(byte[][] events) {
+            this.events = events;
+        }
+
+        byte[] get() {
+            return events[index++ % events.length];
         }
     }
 
