@@ -101,7 +101,7 @@ public final class BenchMain {
                         + switch (Events.kind(function)) {
                             case CREATE -> " with a unique name and idempotency key per request";
                             case DELETE -> seeder.hasPool() ? " on a fresh connection per request" : " on one connection (404 after the first)";
-                            case UPDATE -> " without If-Match on the seeded connection";
+                            case UPDATE -> " without If-Match, a new description each time, on the seeded connection";
                             case OTHER -> seeder.pathValues().isEmpty() ? "" : " on the seeded connection where the path has {id}";
                         };
                 try {

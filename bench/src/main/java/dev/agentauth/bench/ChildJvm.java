@@ -27,8 +27,17 @@ final class ChildJvm {
     record Result(long startEpochMicros, long exitedEpochMicros, Map<String, String> values, String stderrTail, int exitCode) {
         String value(String name) {
             String v = values.get(name);
-            if (v == null) throw new IllegalStateException("child reported no " + name + " (exit " + exitCode + "): " + stderrTail);
+            if (v == null) throw new IllegalStateException("child reported no " + name + " (exit " + exitCode + "): " + failure());
             return v;
+        }
+
+        /** The exception lines of the child's stderr (the top one and its causes), not the whole trace. */
+        String failure() {
+            java.util.List<String> lines = stderrTail.lines().map(String::strip)
+                    .filter(l -> l.startsWith("Caused by:") || l.startsWith("Exception in thread") || l.matches("^[\\w.$]+(Exception|Error)(:.*)?$"))
+                    .toList();
+            if (lines.isEmpty()) return stderrTail.length() > 600 ? stderrTail.substring(stderrTail.length() - 600) : stderrTail;
+            return String.join(" / ", lines.size() > 4 ? java.util.List.of(lines.get(0), lines.get(lines.size() - 2), lines.getLast()) : lines);
         }
 
         double millis(String name) {
@@ -82,7 +91,7 @@ final class ChildJvm {
         long exited = epochMicros(Instant.now());
         String err = Files.readString(stderr);
         Files.deleteIfExists(stderr);
-        String tail = err.length() > 4000 ? err.substring(err.length() - 4000) : err;
+        String tail = err.length() > 20000 ? err.substring(err.length() - 20000) : err;
         return new Result(start, exited, values, tail, process.exitValue());
     }
 

@@ -41,6 +41,7 @@ final class Emulator implements AutoCloseable {
     private final MotoServer moto;
     private final AwsEndpoint endpoint;
     private final Map<String, String> physicalIds = new HashMap<>();
+    private final Map<String, String> parameters = new HashMap<>();
     private final Map<String, String> arns = new HashMap<>();
     private final SdkHttpClient http;
     final DynamoDbClient dynamoDb;
@@ -72,6 +73,9 @@ final class Emulator implements AutoCloseable {
     }
 
     private void create(Template template) {
+        parameters.putAll(template.parameterDefaults());
+        parameters.putIfAbsent("JwtIssuer", "https://issuer.bench.invalid/");
+        parameters.putIfAbsent("JwtAudience", "agentauth-bench");
         for (String id : template.resourcesOfType("AWS::KMS::Key")) {
             String keyId = kms.createKey(r -> r.description("bench " + id)).keyMetadata().keyId();
             physicalIds.put(id, keyId);
@@ -179,7 +183,7 @@ final class Emulator implements AutoCloseable {
                     case "AWS::AccountId" -> ACCOUNT;
                     case "AWS::Partition" -> "aws";
                     case "AWS::URLSuffix" -> "amazonaws.com";
-                    default -> physicalIds.getOrDefault(ref, ref);
+                    default -> physicalIds.getOrDefault(ref, parameters.getOrDefault(ref, ref));
                 };
             }
             if (m.containsKey("Fn::Sub")) {

@@ -42,7 +42,8 @@ final class Events {
      * Writes the events for {@code invocations} invocations of this function to a .jsonl file:
      * a create gets a unique name and idempotency key per invocation (else it would measure an
      * idempotent replay or a conflict), a delete a fresh resource per invocation from
-     * {@code freshIds}, an update drops If-Match (so that repeating it is not a 412); any other
+     * {@code freshIds}, an update drops If-Match (so that repeating it is not a 412) and sets a
+     * new description each time (so that it is not a no-op); any other
      * request is the same event each time.
      */
     Path eventsFor(Template.Function function, Map<String, String> pathValues, int invocations, Iterator<String> freshIds)
@@ -54,8 +55,11 @@ final class Events {
             for (int i = 0; i < invocations; i++) lines.add(Json.write(unique(base, RUN + "-" + COUNTER.incrementAndGet())));
         } else if (kind == Kind.DELETE && freshIds.hasNext()) {
             for (int i = 0; i < invocations && freshIds.hasNext(); i++) lines.add(Json.write(withId(function, base, freshIds.next())));
+        } else if (kind == Kind.UPDATE) {
+            // a repeated identical merge patch changes nothing: give each invocation a real change
+            if (base.get("headers") instanceof ObjectNode headers) headers.remove("if-match");
+            for (int i = 0; i < invocations; i++) lines.add(Json.write(describedAs(base, "bench update " + RUN + "-" + COUNTER.incrementAndGet())));
         } else {
-            if (kind == Kind.UPDATE && base.get("headers") instanceof ObjectNode headers) headers.remove("if-match");
             lines.add(Json.write(base));
         }
         Files.createDirectories(directory);
@@ -86,6 +90,16 @@ final class Events {
                 b.put("name", b.get("name").asText() + "-" + suffix);
                 event.put("body", Json.write(b));
             }
+        }
+        return event;
+    }
+
+    private static ObjectNode describedAs(ObjectNode base, String description) {
+        ObjectNode event = base.deepCopy();
+        JsonNode body = event.hasNonNull("body") ? Json.parse(event.get("body").asText()) : Json.object();
+        if (body instanceof ObjectNode b) {
+            b.put("description", description);
+            event.put("body", Json.write(b));
         }
         return event;
     }

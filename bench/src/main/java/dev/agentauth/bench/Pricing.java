@@ -34,9 +34,9 @@ final class Pricing {
         int secrets = 0;
         int kms = 0;
         for (Map.Entry<String, Integer> e : calls.entrySet()) {
-            String service = e.getKey().substring(0, e.getKey().indexOf('.'));
-            if (service.equals("SecretsManager") || service.equals("Secrets Manager")) secrets += e.getValue();
-            if (service.equals("Kms") || service.equals("KMS")) kms += e.getValue();
+            String service = e.getKey().substring(0, e.getKey().indexOf('.')).toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+            if (service.equals("secretsmanager")) secrets += e.getValue();
+            if (service.equals("kms")) kms += e.getValue();
         }
         double billedSeconds = Math.ceil(Math.max(1, durationMs)) / 1000.0;
         return new Cost(

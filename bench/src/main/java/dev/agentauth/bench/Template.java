@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * handler class, environment, triggers) and the resources the emulator must hold. The list of
  * functions is never hard-coded: whatever the template declares is measured.
  */
-record Template(Map<String, Object> globalsEnvironment, List<Function> functions, Map<String, Map<String, Object>> resources) {
+record Template(Map<String, Object> globalsEnvironment, List<Function> functions, Map<String, Map<String, Object>> resources,
+        Map<String, String> parameterDefaults) {
 
     record Function(String logicalId, String codeUri, String handlerClass, Map<String, Object> environment,
             List<Trigger> triggers, Map<String, Object> properties) {
@@ -86,7 +87,12 @@ record Template(Map<String, Object> globalsEnvironment, List<Function> functions
             functions.add(new Function(e.getKey(), String.valueOf(properties.get("CodeUri")), handlerClass, environment,
                     List.copyOf(triggers), properties));
         }
-        return new Template(globals, List.copyOf(functions), resources);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        map(root.get("Parameters")).forEach((name, value) -> {
+            Object fallback = map(value).get("Default");
+            if (fallback != null) parameters.put(name, String.valueOf(fallback));
+        });
+        return new Template(globals, List.copyOf(functions), resources, parameters);
     }
 
     List<String> resourcesOfType(String type) {

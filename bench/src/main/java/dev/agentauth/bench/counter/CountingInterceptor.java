@@ -17,9 +17,9 @@ public final class CountingInterceptor implements ExecutionInterceptor {
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         CallCounter.record(service + "." + operation);
-        if ("DynamoDB".equals(service)) {
+        if ("dynamodb".equalsIgnoreCase(service)) {
             DynamoDbUnits.record(context.request(), context.response());
-        } else if ("EventBridge".equals(service) && "PutEvents".equals(operation)) {
+        } else if ("eventbridge".equalsIgnoreCase(service) && "PutEvents".equals(operation)) {
             EventEntries.record(context.request());
         }
     }
@@ -29,7 +29,7 @@ public final class CountingInterceptor implements ExecutionInterceptor {
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         CallCounter.record(service + "." + operation);
-        if ("DynamoDB".equals(service)) {
+        if ("dynamodb".equalsIgnoreCase(service)) {
             // a failed conditional write still consumes write units; a failed read, read units
             DynamoDbUnits.recordFailure(context.request());
         }

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * The SDK floor: a bare handler that builds the same SDK clients as the functions (URL-connection
  * HTTP client, region and environment credentials set explicitly, endpoint override for the
  * emulator) and makes the given AWS calls ({@code BENCH_FLOOR_CALLS}, e.g.
- * {@code DynamoDB.GetItem,Kms.Decrypt}) with no Dagger, Powertools or Jackson data binding:
+ * {@code DynamoDb.GetItem,Kms.Decrypt}) with no Dagger, Powertools or Jackson data binding:
  * it reads the event as bytes and answers a constant. What a function costs above this is
  * framework overhead.
  */
@@ -63,23 +63,23 @@ public final class SdkFloorHandler implements RequestStreamHandler {
             if (call.isBlank()) continue;
             String service = call.substring(0, call.indexOf('.'));
             String operation = call.substring(call.indexOf('.') + 1);
-            switch (service) {
-                case "DynamoDB" -> {
+            switch (service.toLowerCase(java.util.Locale.ROOT).replace(" ", "")) {
+                case "dynamodb" -> {
                     if (dynamoDb == null) dynamoDb = DynamoDbClient.builder().httpClient(http).region(region)
                             .credentialsProvider(credentials).endpointOverride(endpoint).build();
                     calls.add(dynamoDb(operation));
                 }
-                case "Kms", "KMS" -> {
+                case "kms" -> {
                     if (kms == null) kms = KmsClient.builder().httpClient(http).region(region)
                             .credentialsProvider(credentials).endpointOverride(endpoint).build();
                     calls.add(kms(operation));
                 }
-                case "SecretsManager", "Secrets Manager" -> {
+                case "secretsmanager" -> {
                     if (secrets == null) secrets = SecretsManagerClient.builder().httpClient(http).region(region)
                             .credentialsProvider(credentials).endpointOverride(endpoint).build();
                     calls.add(secretsManager(operation));
                 }
-                case "EventBridge" -> {
+                case "eventbridge" -> {
                     if (events == null) events = EventBridgeClient.builder().httpClient(http).region(region)
                             .credentialsProvider(credentials).endpointOverride(endpoint).build();
                     calls.add(() -> events.putEvents(r -> r.entries(PutEventsRequestEntry.builder()
