@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,7 +18,9 @@ import java.util.Set;
  *
  * <p>Options: {@code --root <repo>} (required), {@code --runs N} cold starts per function and
  * floor (default 5), {@code --warm N} warm invocations per function (default 200),
- * {@code --only Id,Id} measure only these functions, {@code --out <dir>} results directory.
+ * {@code --only Id,Id} measure only these functions, {@code --out <dir>} results directory,
+ * {@code --variant Id=<dir>} also measure function Id from another artifact directory (an A/B
+ * of a packaging decision in the same run; repeatable).
  */
 public final class BenchMain {
 
@@ -26,13 +29,14 @@ public final class BenchMain {
 
     private BenchMain() {}
 
-    record Options(Path root, int runs, int warmIterations, Set<String> only, Path out) {
+    record Options(Path root, int runs, int warmIterations, Set<String> only, Path out, Map<String, List<Path>> variants) {
         static Options parse(String[] args) {
             Path root = null;
             int runs = 5;
             int warm = 200;
             Set<String> only = new LinkedHashSet<>();
             Path out = null;
+            Map<String, List<Path>> variants = new java.util.LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
@@ -40,11 +44,15 @@ public final class BenchMain {
                     case "--warm" -> warm = Integer.parseInt(args[++i]);
                     case "--only" -> only.addAll(List.of(args[++i].split(",")));
                     case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
+                    case "--variant" -> {
+                        String[] v = args[++i].split("=", 2);
+                        variants.computeIfAbsent(v[0], k -> new ArrayList<>()).add(Path.of(v[1]).toAbsolutePath());
+                    }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (root == null) throw new IllegalArgumentException("--root <repository> is required");
-            return new Options(root, runs, warm, only, out == null ? root.resolve("bench/results") : out);
+            return new Options(root, runs, warm, only, out == null ? root.resolve("bench/results") : out, variants);
         }
     }
 
@@ -75,6 +83,9 @@ public final class BenchMain {
         for (Template.Function f : template.functions()) {
             if (!options.only().isEmpty() && !options.only().contains(f.logicalId())) continue;
             functions.add(f);
+            for (Path variant : options.variants().getOrDefault(f.logicalId(), List.of())) {
+                functions.add(f.variant(variant));
+            }
         }
         log.accept("bench: " + functions.size() + " functions from template.yaml, " + options.runs() + " cold starts each");
 

@@ -50,6 +50,7 @@ final class ColdStartBench {
     }
 
     Path artifactDirectory(Template.Function function) {
+        if (function.artifactOverride() != null) return function.artifactOverride();
         return root.resolve(function.codeUri()).resolve("target/lambda");
     }
 
@@ -69,7 +70,8 @@ final class ColdStartBench {
 
     Results.Artifact artifact(Template.Function function) throws IOException {
         Path dir = artifactDirectory(function);
-        Path zip = root.resolve(function.codeUri()).resolve("target/lambda.zip");
+        Path zip = function.artifactOverride() != null ? dir.resolveSibling(dir.getFileName() + ".zip")
+                : root.resolve(function.codeUri()).resolve("target/lambda.zip");
         long unpacked;
         try (Stream<Path> all = Files.walk(dir)) {
             unpacked = all.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
@@ -81,7 +83,8 @@ final class ColdStartBench {
                 list.forEach(p -> jarBytes.put(p.getFileName().toString(), p.toFile().length()));
             }
         }
-        return new Results.Artifact(Files.exists(zip) ? Files.size(zip) : -1, unpacked, jarBytes);
+        // a variant directory has no zip: its jars are compressed already, so its size on disk is close
+        return new Results.Artifact(Files.exists(zip) ? Files.size(zip) : unpacked, unpacked, jarBytes);
     }
 
     private List<Path> functionClasspath(Template.Function function, boolean counting) throws IOException {

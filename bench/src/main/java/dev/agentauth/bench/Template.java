@@ -27,7 +27,18 @@ record Template(Map<String, Object> globalsEnvironment, List<Function> functions
         Map<String, String> parameterDefaults) {
 
     record Function(String logicalId, String codeUri, String handlerClass, Map<String, Object> environment,
-            List<Trigger> triggers, Map<String, Object> properties) {
+            List<Trigger> triggers, Map<String, Object> properties, Path artifactOverride) {
+
+        Function(String logicalId, String codeUri, String handlerClass, Map<String, Object> environment,
+                List<Trigger> triggers, Map<String, Object> properties) {
+            this(logicalId, codeUri, handlerClass, environment, triggers, properties, null);
+        }
+
+        /** The same function packaged differently (an artifact directory laid out like target/lambda). */
+        Function variant(Path artifactDirectory) {
+            return new Function(logicalId + " [" + artifactDirectory.getFileName() + "]", codeUri, handlerClass, environment,
+                    triggers, properties, artifactDirectory);
+        }
 
         String moduleName() {
             return Path.of(codeUri).getFileName().toString();
