@@ -25,7 +25,7 @@ import java.util.Set;
 public final class BenchMain {
 
     /** Fresh JVMs per function for the priming simulation (fewer than cold starts: it is a second-order figure). */
-    static final int PRIMED_RUNS = 3;
+    static final int PRIMED_RUNS = 2;
 
     private BenchMain() {}
 
@@ -176,7 +176,9 @@ public final class BenchMain {
                         r.primeMs.add(primed.millis("prime-ms"));
                         r.primedFirstMs.add(primed.millis("first-after-prime-ms"));
                     }
-                    r.warm = warmStats(bench.warm(r.function, seeder.events(r.function, Math.max(20, options.warmIterations() / 5) + options.warmIterations()), options.warmIterations()));
+                    int iterations = Events.kind(r.function) == Events.Kind.DELETE
+                            ? Math.min(options.warmIterations(), Seeder.DELETE_WARM_ITERATIONS) : options.warmIterations();
+                    r.warm = warmStats(bench.warm(r.function, seeder.events(r.function, Math.max(20, options.warmIterations() / 5) + iterations), iterations));
                     log.accept("bench: " + r.function.logicalId() + " cold median " + Math.round(Stats.of(r.coldMs).median())
                             + " ms, warm p50 " + String.format(java.util.Locale.ROOT, "%.2f", r.warm.p50()) + " ms");
                 } catch (RuntimeException e) {

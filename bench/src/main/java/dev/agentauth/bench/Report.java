@@ -174,15 +174,15 @@ final class Report {
 
     private static void warm(StringBuilder md, Results results) {
         md.append("## 3. Warm latency\n\n");
-        md.append("Each function's handler invoked in-process in one JVM started from its artifact (").append(results.machine.get("warm_iterations"))
-                .append(" measured invocations after a warm-up), against the emulator floor: the same AWS calls made directly with the SDK ")
+        md.append("Each function's handler invoked in-process in one JVM started from its artifact (up to ").append(results.machine.get("warm_iterations"))
+                .append(" measured invocations after a warm-up, at most 6 s of them; n is the sample count), against the emulator floor: the same AWS calls made directly with the SDK ")
                 .append("against moto in the same run. The local runtime's HTTP front (`./dev run`) is not in this path yet.\n\n");
-        md.append("| Function | AWS calls per request | p50 ms | p99 ms | Emulator floor p50 ms | Emulator floor p99 ms | p99 × floor |\n|---|---|---|---|---|---|---|\n");
+        md.append("| Function | AWS calls per request | n | p50 ms | p99 ms | Emulator floor p50 ms | Emulator floor p99 ms | p99 × floor |\n|---|---|---|---|---|---|---|---|\n");
         for (Results.FunctionResult r : results.functions) {
             if (r.warm == null) continue;
             Results.Floor floor = warmFloor(results, r);
             md.append("| ").append(r.function.logicalId()).append(" | ").append(r.second.describe())
-                    .append(" | ").append(fmt(r.warm.p50(), 2)).append(" | ").append(fmt(r.warm.p99(), 2))
+                    .append(" | ").append(r.warm.n()).append(" | ").append(fmt(r.warm.p50(), 2)).append(" | ").append(fmt(r.warm.p99(), 2))
                     .append(" | ").append(floor == null || floor.warm == null ? "–" : fmt(floor.warm.p50(), 2))
                     .append(" | ").append(floor == null || floor.warm == null ? "–" : fmt(floor.warm.p99(), 2))
                     .append(" | ").append(fmt(warmRatio(results, r), 2)).append(" |\n");

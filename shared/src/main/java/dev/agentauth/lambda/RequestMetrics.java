@@ -15,10 +15,12 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 public final class RequestMetrics {
 
     private final boolean enabled;
+    private final String namespace;
 
     @Inject
     public RequestMetrics(Environment environment) {
-        this.enabled = environment.get("POWERTOOLS_METRICS_NAMESPACE").isPresent();
+        this.namespace = environment.get("POWERTOOLS_METRICS_NAMESPACE").orElse(null);
+        this.enabled = namespace != null;
     }
 
     public void request(int status, long latencyMs) {
@@ -34,7 +36,9 @@ public final class RequestMetrics {
     public void error(String errorClass) {
         if (!enabled) return;
         Metrics metrics = MetricsFactory.getMetricsInstance();
-        metrics.flushSingleMetric("Errors_" + errorClass, 1, MetricUnit.COUNT, null, null);
+        // a single-metric flush does not inherit the namespace: without it Powertools throws, and the
+        // exception escaped HttpApi's error path (a 500 became a failed invocation; found by ./dev bench)
+        metrics.flushSingleMetric("Errors_" + errorClass, 1, MetricUnit.COUNT, namespace, null);
     }
 
     public void count(String name, double value) {

@@ -103,10 +103,15 @@ public final class Launcher {
                 report(out, "body", body(first));
             }
             case "warm" -> {
+                // bounded in time too, so that a slow route (a create: several writes and a secret)
+                // does not take the whole bench's budget; the sample count is reported with the result
+                long budget = Long.parseLong(System.getenv().getOrDefault("BENCH_WARM_BUDGET_MS", "6000")) * 1_000_000L;
+                long warmStart = System.nanoTime();
                 int warmup = Math.max(20, iterations / 5);
-                for (int i = 0; i < warmup; i++) invoker.invoke(next.get());
+                for (int i = 0; i < warmup && System.nanoTime() - warmStart < budget / 4; i++) invoker.invoke(next.get());
+                long measureStart = System.nanoTime();
                 StringBuilder samples = new StringBuilder();
-                for (int i = 0; i < iterations; i++) {
+                for (int i = 0; i < iterations && (i < 20 || System.nanoTime() - measureStart < budget); i++) {
                     long start = System.nanoTime();
                     invoker.invoke(next.get());
                     long micros = (System.nanoTime() - start) / 1_000;
