@@ -44,6 +44,7 @@ public final class RequestMetrics {
 
     public void error(String errorClass) {
         if (!enabled) return;
+        // a single-metric flush does not inherit the namespace: pass it, or Powertools throws
         metrics().flushSingleMetric("Errors_" + errorClass, 1, MetricUnit.COUNT, namespace, null);
     }
 

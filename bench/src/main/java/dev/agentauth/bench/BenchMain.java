@@ -1,0 +1,210 @@
+package dev.agentauth.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code ./dev bench}: measures every function template.yaml declares (cold start against the
+ * JVM and SDK floors, AWS calls and their cost, warm latency against the emulator floor) and
+ * writes bench/results/latest.md and latest.json (plus a timestamped copy under raw/).
+ *
+ * <p>Options: {@code --root <repo>} (required), {@code --runs N} cold starts per function and
+ * floor (default 5), {@code --warm N} warm invocations per function (default 200),
+ * {@code --only Id,Id} measure only these functions, {@code --out <dir>} results directory,
+ * {@code --variant Id=<dir>} also measure function Id from another artifact directory (an A/B
+ * of a packaging decision in the same run; repeatable).
+ */
+public final class BenchMain {
+
+    /** Fresh JVMs per function for the priming simulation (fewer than cold starts: it is a second-order figure). */
+    static final int PRIMED_RUNS = 2;
+
+    private BenchMain() {}
+
+    record Options(Path root, int runs, int warmIterations, Set<String> only, Path out, Map<String, List<Path>> variants) {
+        static Options parse(String[] args) {
+            Path root = null;
+            int runs = 5;
+            int warm = 200;
+            Set<String> only = new LinkedHashSet<>();
+            Path out = null;
+            Map<String, List<Path>> variants = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
+                    case "--runs" -> runs = Integer.parseInt(args[++i]);
+                    case "--warm" -> warm = Integer.parseInt(args[++i]);
+                    case "--only" -> only.addAll(List.of(args[++i].split(",")));
+                    case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
+                    case "--variant" -> {
+                        String[] v = args[++i].split("=", 2);
+                        variants.computeIfAbsent(v[0], k -> new ArrayList<>()).add(Path.of(v[1]).toAbsolutePath());
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (root == null) throw new IllegalArgumentException("--root <repository> is required");
+            return new Options(root, runs, warm, only, out == null ? root.resolve("bench/results") : out, variants);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Results results = run(options, System.err::println);
+        Report.write(results, options);
+        System.err.println("bench: wrote " + options.out().resolve("latest.md") + " in " + Math.round(results.elapsedSeconds) + " s");
+        System.exit(0);
+    }
+
+    static Results run(Options options, java.util.function.Consumer<String> log) throws Exception {
+        Instant started = Instant.now();
+        Template template = Template.load(options.root().resolve("template.yaml"));
+        Path work = options.root().resolve("bench/target/bench-work");
+        Files.createDirectories(work);
+        BenchJars jars = BenchJars.build(options.root().resolve("bench/target/bench-jars"));
+        Results results = new Results();
+        results.machine.put("date", started.toString());
+        results.machine.put("cpus", Runtime.getRuntime().availableProcessors());
+        results.machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        results.machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        results.machine.put("runs", options.runs());
+        results.machine.put("warm_iterations", options.warmIterations());
+        results.machine.put("jvm_flags", String.join(" ", ChildJvm.LAMBDA_FLAGS));
+
+        List<Template.Function> functions = new ArrayList<>();
+        for (Template.Function f : template.functions()) {
+            if (!options.only().isEmpty() && !options.only().contains(f.logicalId())) continue;
+            functions.add(f);
+            for (Path variant : options.variants().getOrDefault(f.logicalId(), List.of())) {
+                functions.add(f.variant(variant));
+            }
+        }
+        log.accept("bench: " + functions.size() + " functions from template.yaml, " + options.runs() + " cold starts each");
+
+        try (Emulator emulator = Emulator.start(template)) {
+            Events events = new Events(options.root(), work.resolve("events"));
+            ColdStartBench bench = new ColdStartBench(options.root(), jars, emulator, template, events, work);
+            emulator.seedFloor(bench.environment(template.functions().getFirst()));
+            Seeder seeder = new Seeder(bench, events, template, log);
+            seeder.seed(functions, options.runs(), options.warmIterations());
+            results.machine.put("java_tool_options", bench.environment(template.functions().getFirst()).getOrDefault("JAVA_TOOL_OPTIONS", ""));
+
+            // 1. what each function calls (also proves it constructs and serves from its own artifact)
+            for (Template.Function function : functions) {
+                Results.FunctionResult result = new Results.FunctionResult(function);
+                results.functions.add(result);
+                if (!Files.isDirectory(bench.artifactDirectory(function))) {
+                    result.errors.add("no packaged artifact at " + options.root().relativize(bench.artifactDirectory(function)) + " (run ./dev build)");
+                    continue;
+                }
+                result.artifact = bench.artifact(function);
+                result.primingEvent = Files.exists(bench.artifactDirectory(function).resolve("priming-event.json"));
+                Path event = seeder.events(function, 2);
+                result.eventSource = (Events.hasSample(options.root(), function) ? "events/" + function.moduleName() + ".json" : "generated from the route")
+                        + switch (Events.kind(function)) {
+                            case CREATE -> " with a unique name and idempotency key per request";
+                            case DELETE -> seeder.hasPool() ? " on a fresh connection per request" : " on one connection (404 after the first)";
+                            case UPDATE -> " without If-Match, a new description each time, on the seeded connection";
+                            case OTHER -> seeder.pathValues().isEmpty() ? "" : " on the seeded connection where the path has {id}";
+                        };
+                try {
+                    ChildJvm.Result counted = bench.count(function, event);
+                    result.first = Results.CallCount.parse(counted.value("calls-first"));
+                    result.second = Results.CallCount.parse(counted.value("calls-second"));
+                    result.status = counted.value("status");
+                    log.accept("bench: " + function.logicalId() + " -> " + result.status + ", calls " + result.first.describe());
+                } catch (RuntimeException e) {
+                    result.errors.add("counting run failed: " + e.getMessage());
+                }
+            }
+            List<Results.FunctionResult> runnable = results.functions.stream().filter(r -> r.first != null).toList();
+            Path helloEvent = work.resolve("events/hello.json");
+            Files.createDirectories(helloEvent.getParent());
+            Files.writeString(helloEvent, "{\"version\":\"2.0\",\"rawPath\":\"/hello\",\"requestContext\":{\"http\":{\"method\":\"GET\"}}}");
+            results.jvmFloor = new Results.Floor("hello world", "");
+            for (Results.FunctionResult r : runnable) {
+                String spec = r.first.floorSpec();
+                if (!spec.isEmpty()) results.sdkFloors.computeIfAbsent(spec, s -> new Results.Floor("SDK floor", s));
+                String warmSpec = r.second.floorSpec();
+                if (!warmSpec.isEmpty()) results.warmFloors.computeIfAbsent(warmSpec, s -> new Results.Floor("emulator floor", s));
+            }
+
+            // 2. cold starts, in rounds so that noise spreads evenly over functions and floors
+            for (int round = 1; round <= options.runs(); round++) {
+                log.accept("bench: cold-start round " + round + "/" + options.runs());
+                record(results.jvmFloor, () -> results.jvmFloor.coldMs.add(bench.helloCold(helloEvent).coldMillis()));
+                for (Results.Floor floor : results.sdkFloors.values()) {
+                    record(floor, () -> floor.coldMs.add(bench.sdkFloorCold(floor.spec, helloEvent).coldMillis()));
+                }
+                for (Results.FunctionResult r : runnable) {
+                    Path event = seeder.events(r.function, 2);
+                    try {
+                        ChildJvm.Result cold = bench.cold(r.function, event);
+                        r.coldMs.add(cold.coldMillis());
+                        r.initMs.add(cold.millis("init-ms"));
+                        r.firstMs.add(cold.millis("first-ms"));
+                        r.secondMs.add(cold.millis("second-ms"));
+                    } catch (RuntimeException e) {
+                        r.errors.add("cold start failed: " + e.getMessage());
+                    }
+                }
+            }
+
+            // 3. classes loaded, priming, first versus second request, warm latency
+            log.accept("bench: classes loaded, priming, warm latency");
+            record(results.jvmFloor, () -> results.jvmFloor.classes = bench.helloClassLoads(helloEvent));
+            record(results.jvmFloor, () -> results.jvmFloor.warm = warmStats(bench.helloWarm(helloEvent, options.warmIterations())));
+            for (Results.Floor floor : results.sdkFloors.values()) {
+                record(floor, () -> floor.classes = bench.sdkFloorClassLoads(floor.spec, helloEvent));
+            }
+            for (Results.Floor floor : results.warmFloors.values()) {
+                record(floor, () -> floor.warm = warmStats(bench.sdkFloorWarm(floor.spec, helloEvent, options.warmIterations())));
+            }
+            for (Results.FunctionResult r : runnable) {
+                try {
+                    r.classes = bench.classLoads(r.function, seeder.events(r.function, 2));
+                    for (int i = 0; i < PRIMED_RUNS; i++) {
+                        ChildJvm.Result primed = bench.primed(r.function, seeder.events(r.function, 1));
+                        r.primeMs.add(primed.millis("prime-ms"));
+                        r.primedFirstMs.add(primed.millis("first-after-prime-ms"));
+                    }
+                    int iterations = Events.kind(r.function) == Events.Kind.DELETE
+                            ? Math.min(options.warmIterations(), Seeder.DELETE_WARM_ITERATIONS) : options.warmIterations();
+                    r.warm = warmStats(bench.warm(r.function, seeder.events(r.function, Math.max(20, options.warmIterations() / 5) + iterations), iterations));
+                    log.accept("bench: " + r.function.logicalId() + " cold median " + Math.round(Stats.of(r.coldMs).median())
+                            + " ms, warm p50 " + String.format(java.util.Locale.ROOT, "%.2f", r.warm.p50()) + " ms");
+                } catch (RuntimeException e) {
+                    r.errors.add("measurement failed: " + e.getMessage());
+                }
+            }
+        }
+        results.elapsedSeconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+        return results;
+    }
+
+    private static Stats warmStats(ChildJvm.Result result) {
+        List<Double> samples = new ArrayList<>();
+        for (String micros : result.value("warm-us").split(",")) samples.add(Long.parseLong(micros) / 1000.0);
+        return Stats.of(samples);
+    }
+
+    interface Measurement {
+        void run() throws IOException, InterruptedException;
+    }
+
+    private static void record(Results.Floor floor, Measurement measurement) throws InterruptedException {
+        try {
+            measurement.run();
+        } catch (IOException | RuntimeException e) {
+            floor.errors.add(e.getMessage());
+        }
+    }
+}
