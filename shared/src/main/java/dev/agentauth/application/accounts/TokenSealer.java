@@ -42,6 +42,11 @@ public final class TokenSealer {
             String version = secrets().put(account, Json.write(document), UUID.randomUUID().toString());
             return StoredTokens.inSecret(version, tokens.tokenType());
         }
+        return sealInVault(account, tokens);
+    }
+
+    /** Seals into the envelope-encrypted vault under the current key (also used to re-seal after a key change). */
+    public StoredTokens sealInVault(Account account, TokenSet tokens) {
         return StoredTokens.sealed(
                 vault.seal(context(account, ACCESS_TOKEN), bytes(tokens.accessToken())),
                 tokens.refreshToken() == null ? null : vault.seal(context(account, REFRESH_TOKEN), bytes(tokens.refreshToken())),

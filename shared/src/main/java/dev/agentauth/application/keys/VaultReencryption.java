@@ -86,7 +86,7 @@ public final class VaultReencryption {
     /** Re-seals one account's tokens under its own lease, so no refresh is overtaken; skipped when leased. */
     private boolean reseal(DueAccount due, KeyRotationState current) {
         Optional<StoredAccount> found = accounts.find(due.tenantId(), due.accountId());
-        if (found.isEmpty() || found.get().tokens() == null) return false;
+        if (found.isEmpty() || found.get().tokens() == null || found.get().tokens().inSecretsManager()) return false;
         StoredAccount stored = found.get();
         StoredTokens tokens = stored.tokens();
         boolean stale = !current.names(tokens.accessToken().keyId())
@@ -100,7 +100,7 @@ public final class VaultReencryption {
             return false; // a refresh holds it: the refresh re-seals under the current key itself
         }
         TokenSet open = sealer.open(account, tokens);
-        StoredTokens resealed = sealer.seal(account, open);
+        StoredTokens resealed = sealer.sealInVault(account, open);
         StoredAccount updated = new StoredAccount(account, resealed, stored.refreshDueAt(), owner, now.plus(Duration.ofSeconds(30)),
                 stored.cooldownUntil(), stored.consecutiveFailures());
         if (accounts.replace(updated, stored.version(), Optional.of(owner))) return true;

@@ -13,6 +13,7 @@ import dev.agentauth.adapters.rotation.CredentialCheckModule;
 import dev.agentauth.adapters.rotation.RotationRecordsModule;
 import dev.agentauth.adapters.scheduling.RunLedgerModule;
 import dev.agentauth.adapters.secrets.CredentialStoreModule;
+import dev.agentauth.application.accounts.AccountsModule;
 import dev.agentauth.application.keys.ScheduledKeyRotation;
 import dev.agentauth.config.ConfigurationModule;
 import dev.agentauth.config.Environment;
@@ -24,7 +25,7 @@ import javax.inject.Singleton;
 @Singleton
 @Component(modules = {ConfigurationModule.class, RunLedgerModule.class, KeyManagementModule.class, RotationRecordsModule.class,
         ConnectionStoreModule.class, CredentialStoreModule.class, EventsModule.class, AuditModule.class, OutboundModule.class,
-        CredentialCheckModule.class, ProviderCatalogModule.class, RefreshIndexModule.class, DynamoAccountsModule.class, KmsVaultModule.class})
+        CredentialCheckModule.class, ProviderCatalogModule.class, RefreshIndexModule.class, DynamoAccountsModule.class, KmsVaultModule.class, AccountsModule.class})
 interface KeyRotatorComponent {
     ScheduledKeyRotation scheduledKeyRotation();
 

@@ -142,7 +142,7 @@ class KeyRotatorHandlerIT {
         Account account = new Account(TENANT, id, "conn_x", "user-1", AccountStatus.ACTIVE, List.of("read"),
                 now.plus(Duration.ofHours(1)), now, null, 1, now, now);
         TokenSet tokens = new TokenSet("access-" + id, "refresh-" + id, "Bearer", account.expiresAt(), List.of("read"));
-        vault.accounts().create(new StoredAccount(account, vault.sealer().seal(account, tokens), now.plus(Duration.ofMinutes(55)),
+        vault.accounts().create(new StoredAccount(account, vault.sealer().sealInVault(account, tokens), now.plus(Duration.ofMinutes(55)),
                 null, null, null, 0));
         try (KmsClient kms = stack.kms()) {
             invoke(UUID.randomUUID().toString()); // a first pass under the original key: nothing to re-seal

@@ -12,7 +12,7 @@ import javax.inject.Singleton;
 
 /** The account store and token sealer, to seed accounts sealed under a given key. */
 @Singleton
-@Component(modules = {ConfigurationModule.class, DynamoAccountsModule.class, KmsVaultModule.class})
+@Component(modules = {ConfigurationModule.class, DynamoAccountsModule.class, KmsVaultModule.class, dev.agentauth.application.accounts.AccountsModule.class})
 interface VaultTestComponent {
     AccountRepository accounts();
 

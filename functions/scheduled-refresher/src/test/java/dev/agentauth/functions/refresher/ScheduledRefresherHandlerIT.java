@@ -226,7 +226,7 @@ class ScheduledRefresherHandlerIT {
                 expiresAt, now.minus(Duration.ofHours(1)), null, 1, now, now);
         TokenSet tokens = new TokenSet("at-old-" + id, refreshToken, "Bearer", expiresAt, List.of("read"));
         Instant due = expiresAt.minus(Duration.ofMinutes(5));
-        stores.accounts().create(new StoredAccount(account, stores.sealer().seal(account, tokens), due, null, null, null, 0));
+        stores.accounts().create(new StoredAccount(account, stores.sealer().sealInVault(account, tokens), due, null, null, null, 0));
         return id;
     }
 
