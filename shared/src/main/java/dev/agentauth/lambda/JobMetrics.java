@@ -15,17 +15,19 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 @Singleton
 public final class JobMetrics {
 
-    private final boolean enabled;
+    private final String namespace;
 
     @Inject
     public JobMetrics(Environment environment) {
-        this.enabled = environment.get("POWERTOOLS_METRICS_NAMESPACE").isPresent();
+        // from the injected environment, as RequestMetrics: Powertools itself reads only the process's
+        this.namespace = environment.get("POWERTOOLS_METRICS_NAMESPACE").orElse(null);
     }
 
     /** Counts of one run; names ending in {@code Seconds} are published as seconds. */
     public void run(String job, Map<String, ? extends Number> values) {
-        if (!enabled) return;
+        if (namespace == null) return;
         Metrics metrics = MetricsFactory.getMetricsInstance();
+        metrics.setNamespace(namespace);
         metrics.addDimension("Job", job);
         values.forEach((name, value) -> metrics.addMetric(name, value.doubleValue(),
                 name.endsWith("Seconds") ? MetricUnit.SECONDS : MetricUnit.COUNT));
