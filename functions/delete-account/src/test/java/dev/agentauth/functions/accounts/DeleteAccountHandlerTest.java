@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.agentauth.config.Environment;
 import dev.agentauth.http.HandlerResponse;
 import dev.agentauth.http.HttpApiEventBuilder;
-import java.util.Map;
+import dev.agentauth.http.UnreachableAwsEnvironment;
 import org.junit.jupiter.api.Test;
 
 /** The route's guard, before any AWS call (behaviour against the emulator: AccountFlowIT in issue-account-token). */
 class DeleteAccountHandlerTest {
 
-    private static final Environment ENV = Environment.of(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:9", "AWS_REGION", "us-east-1",
-            "AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing", "AGENTAUTH_TABLE_NAME", "t",
-            "AGENTAUTH_KMS_KEY_ID", "alias/k", "AGENTAUTH_EVENT_BUS_NAME", "b", "AGENTAUTH_SECRET_PREFIX", "agentauth/x/"));
+    private static final Environment ENV = UnreachableAwsEnvironment.create();
 
     private final DeleteAccountHandler handler = new DeleteAccountHandler(ENV);
 
