@@ -68,6 +68,10 @@ public final class StartAuthorization {
                 .orElseThrow(() -> new NotFoundException("no OAuth connection " + command.connectionId()));
         List<String> scopes = validate(command, client);
         if (!client.active()) throw new ConflictException("the connection " + client.connectionId() + " is not active");
+        if (client.redirectUri() == null || client.redirectUri().isBlank()) {
+            throw new ConflictException("the connection " + client.connectionId()
+                    + " has no oauth.redirect_uri: set it to this deployment's /v1/oauth/callback URL");
+        }
 
         Instant now = clock.instant();
         Instant expiresAt = now.plus(STATE_LIFETIME);

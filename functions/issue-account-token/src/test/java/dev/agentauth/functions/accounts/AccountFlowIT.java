@@ -314,6 +314,23 @@ class AccountFlowIT {
     }
 
     @Test
+    void aConnectionWithoutRedirectUriCannotStartAuthorizationsAndSaysWhy() {
+        Connection connection = fixture.connection("tenant-no-redirect", provider.url("/authorize"), provider.url("/token"));
+        var oauth = connection.oauth();
+        Connection withoutRedirect = connection.toBuilder()
+                .oauth(new dev.agentauth.domain.connection.OAuthConfig(oauth.clientId(), oauth.clientSecret(), null,
+                        oauth.authorizationUrl(), oauth.tokenUrl(), oauth.pkce(), oauth.tokenEndpointAuthMethod(), oauth.extraAuthorizationParams()))
+                .version(connection.version() + 1).build();
+        fixture.connections().update(connection, withoutRedirect,
+                dev.agentauth.domain.connection.ConnectionVersion.of(withoutRedirect, List.of("oauth.redirect_uri")));
+
+        HandlerResponse response = AccountsFixture.invoke(start, startRequest("tenant-no-redirect", connection.id(), Map.of("user_id", "u-1")));
+
+        assertEquals(409, response.status(), response.body());
+        assertTrue(response.body().contains("redirect_uri"), response.body());
+    }
+
+    @Test
     void anotherTenantSeesNoneOfTheAccounts() {
         Connection connection = rotatingConnection("tenant-owner");
         JsonNode started = startAuthorization("tenant-owner", connection, Map.of("user_id", "u-1"));
