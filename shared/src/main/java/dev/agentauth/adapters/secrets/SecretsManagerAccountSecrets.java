@@ -39,13 +39,13 @@ final class SecretsManagerAccountSecrets implements AccountSecrets {
         String name = secretName(account);
         String version;
         try {
-            version = secrets.createSecret(r -> r.name(name).clientRequestToken(requestToken).kmsKeyId(kmsKeyId)
+            version = secrets.createSecret(r -> r.name(name).clientRequestToken(ClientRequestTokens.of(requestToken)).kmsKeyId(kmsKeyId)
                     .secretString(document).description("Agent Auth account tokens")
                     .tags(Tag.builder().key(SecretsManagerCredentialStore.TENANT_TAG).value(account.tenantId()).build(),
                             Tag.builder().key(SecretsManagerCredentialStore.CONNECTION_TAG).value(account.connectionId()).build(),
                             Tag.builder().key("agentauth:account").value(account.id()).build())).versionId();
         } catch (ResourceExistsException exists) {
-            version = secrets.putSecretValue(r -> r.secretId(name).clientRequestToken(requestToken).secretString(document)).versionId();
+            version = secrets.putSecretValue(r -> r.secretId(name).clientRequestToken(ClientRequestTokens.of(requestToken)).secretString(document)).versionId();
         }
         remember(name, version, document);
         return version;

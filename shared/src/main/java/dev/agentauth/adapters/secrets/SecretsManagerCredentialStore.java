@@ -47,21 +47,21 @@ final class SecretsManagerCredentialStore implements CredentialStore {
     @Override
     public String put(CredentialRef ref, SecretValue value, String requestToken) {
         try {
-            return secrets.createSecret(r -> r.name(secretName(ref)).clientRequestToken(requestToken).kmsKeyId(kmsKeyId)
+            return secrets.createSecret(r -> r.name(secretName(ref)).clientRequestToken(ClientRequestTokens.of(requestToken)).kmsKeyId(kmsKeyId)
                     .secretString(document(value))
                     .description("Agent Auth connection credential")
                     .tags(Tag.builder().key(TENANT_TAG).value(ref.tenantId()).build(),
                             Tag.builder().key(CONNECTION_TAG).value(ref.connectionId()).build())).versionId();
         } catch (ResourceExistsException exists) {
             // a retry of the same create, or a later credential change: a new version (old one → AWSPREVIOUS)
-            return secrets.putSecretValue(r -> r.secretId(secretName(ref)).clientRequestToken(requestToken)
+            return secrets.putSecretValue(r -> r.secretId(secretName(ref)).clientRequestToken(ClientRequestTokens.of(requestToken))
                     .secretString(document(value))).versionId();
         }
     }
 
     @Override
     public String stage(CredentialRef ref, SecretValue value, String requestToken) {
-        return secrets.putSecretValue(r -> r.secretId(secretName(ref)).clientRequestToken(requestToken)
+        return secrets.putSecretValue(r -> r.secretId(secretName(ref)).clientRequestToken(ClientRequestTokens.of(requestToken))
                 .secretString(document(value)).versionStages("AWSPENDING")).versionId();
     }
 

@@ -54,6 +54,18 @@ class SecretsManagerCredentialStoreIT {
     }
 
     @Test
+    void aShortRequestTokenSuchAsAnIdempotencyKeyIsAcceptedAndStaysIdempotent() {
+        CredentialRef ref = fresh();
+        store.put(ref, new SecretValue("v1"), "key-1234");
+
+        String staged = store.stage(ref, new SecretValue("v2"), "rotation-2026-01-01");
+        String again = store.stage(ref, new SecretValue("v2"), "rotation-2026-01-01");
+
+        assertEquals(staged, again);
+        assertEquals("v2", store.read(ref, CredentialStage.PENDING).orElseThrow().reveal());
+    }
+
+    @Test
     void stagedValueIsNotInUseUntilPromotedAndThePreviousIsKept() {
         CredentialRef ref = fresh();
         store.put(ref, new SecretValue("old-value"), token());
