@@ -58,6 +58,11 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
+        // the bench reports on stderr; what libraries in this JVM log (the sandbox provider, the
+        // emulator's clients) goes to a file rather than between the progress lines
+        Path libraryLog = options.root().resolve("bench/target/bench-work/bench-jvm.log");
+        Files.createDirectories(libraryLog.getParent());
+        System.setOut(new java.io.PrintStream(Files.newOutputStream(libraryLog), true, java.nio.charset.StandardCharsets.UTF_8));
         Results results = run(options, System.err::println);
         Report.write(results, options);
         System.err.println("bench: wrote " + options.out().resolve("latest.md") + " in " + Math.round(results.elapsedSeconds) + " s");
@@ -89,11 +94,11 @@ public final class BenchMain {
         }
         log.accept("bench: " + functions.size() + " functions from template.yaml, " + options.runs() + " cold starts each");
 
-        try (Emulator emulator = Emulator.start(template)) {
+        try (Emulator emulator = Emulator.start(template); SandboxProvider sandbox = SandboxProvider.start()) {
             Events events = new Events(options.root(), work.resolve("events"));
             ColdStartBench bench = new ColdStartBench(options.root(), jars, emulator, template, events, work);
             emulator.seedFloor(bench.environment(template.functions().getFirst()));
-            Seeder seeder = new Seeder(bench, events, template, log);
+            Seeder seeder = new Seeder(bench, events, template, sandbox, log);
             seeder.seed(functions, options.runs(), options.warmIterations());
             results.machine.put("java_tool_options", bench.environment(template.functions().getFirst()).getOrDefault("JAVA_TOOL_OPTIONS", ""));
 
@@ -109,18 +114,16 @@ public final class BenchMain {
                 result.primingEvent = Files.exists(bench.artifactDirectory(function).resolve("priming-event.json"));
                 Path event = seeder.events(function, 2);
                 result.eventSource = (Events.hasSample(options.root(), function) ? "events/" + function.moduleName() + ".json" : "generated from the route")
-                        + switch (Events.kind(function)) {
-                            case CREATE -> " with a unique name and idempotency key per request";
-                            case DELETE -> seeder.hasPool() ? " on a fresh connection per request" : " on one connection (404 after the first)";
-                            case UPDATE -> " without If-Match, a new description each time, on the seeded connection";
-                            case OTHER -> seeder.pathValues().isEmpty() ? "" : " on the seeded connection where the path has {id}";
-                        };
+                        + seeder.describe(function);
                 try {
                     ChildJvm.Result counted = bench.count(function, event);
                     result.first = Results.CallCount.parse(counted.value("calls-first"));
                     result.second = Results.CallCount.parse(counted.value("calls-second"));
                     result.status = counted.value("status");
                     log.accept("bench: " + function.logicalId() + " -> " + result.status + ", calls " + result.first.describe());
+                    if (result.status.startsWith("5")) {
+                        result.errors.add("the measured request answered " + result.status + ": " + String.join(" | ", counted.errorLogs()));
+                    }
                 } catch (RuntimeException e) {
                     result.errors.add("counting run failed: " + e.getMessage());
                 }
@@ -176,8 +179,9 @@ public final class BenchMain {
                         r.primeMs.add(primed.millis("prime-ms"));
                         r.primedFirstMs.add(primed.millis("first-after-prime-ms"));
                     }
-                    int iterations = Events.kind(r.function) == Events.Kind.DELETE
-                            ? Math.min(options.warmIterations(), Seeder.DELETE_WARM_ITERATIONS) : options.warmIterations();
+                    Events.Kind kind = Events.kind(r.function);
+                    int iterations = kind == Events.Kind.DELETE || kind == Events.Kind.CALLBACK
+                            ? Math.min(options.warmIterations(), Seeder.CONSUMING_WARM_ITERATIONS) : options.warmIterations();
                     r.warm = warmStats(bench.warm(r.function, seeder.events(r.function, Math.max(20, options.warmIterations() / 5) + iterations), iterations));
                     log.accept("bench: " + r.function.logicalId() + " cold median " + Math.round(Stats.of(r.coldMs).median())
                             + " ms, warm p50 " + String.format(java.util.Locale.ROOT, "%.2f", r.warm.p50()) + " ms");

@@ -24,7 +24,8 @@ final class ChildJvm {
     static final List<String> LAMBDA_FLAGS = List.of("-XX:+UseSerialGC", "-Xshare:auto", "-XX:MaxHeapSize=870m",
             "-Djava.net.preferIPv4Stack=true");
 
-    record Result(long startEpochMicros, long exitedEpochMicros, Map<String, String> values, String stderrTail, int exitCode) {
+    record Result(long startEpochMicros, long exitedEpochMicros, Map<String, String> values, String stderrTail, int exitCode,
+            List<String> errorLogs) {
         String value(String name) {
             String v = values.get(name);
             if (v == null) throw new IllegalStateException("child reported no " + name + " (exit " + exitCode + "): " + failure());
@@ -75,12 +76,16 @@ final class ChildJvm {
         long start = epochMicros(Instant.now());
         Process process = builder.start();
         Map<String, String> values = new LinkedHashMap<>();
+        List<String> errorLogs = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith("BENCH ")) {
                     int space = line.indexOf(' ', 6);
                     values.put(line.substring(6, space), line.substring(space + 1));
+                } else if (line.contains("\"level\":\"ERROR\"") && errorLogs.size() < 20) {
+                    // the function's own error log lines: why a request answered 500
+                    errorLogs.add(line.length() > 2000 ? line.substring(0, 2000) : line);
                 }
             }
         }
@@ -92,7 +97,7 @@ final class ChildJvm {
         String err = Files.readString(stderr);
         Files.deleteIfExists(stderr);
         String tail = err.length() > 20000 ? err.substring(err.length() - 20000) : err;
-        return new Result(start, exited, values, tail, process.exitValue());
+        return new Result(start, exited, values, tail, process.exitValue(), List.copyOf(errorLogs));
     }
 
     static long epochMicros(Instant instant) {

@@ -94,8 +94,15 @@ final class ColdStartBench {
         return classpath;
     }
 
+    /**
+     * The template's environment for this function, except that private targets are allowed: the
+     * bench's providers (the sandbox OAuth server and API-key service) listen on loopback, as in
+     * {@code ./dev run}.
+     */
     Map<String, String> environment(Template.Function function) {
-        return emulator.environment(template, function);
+        Map<String, String> env = emulator.environment(template, function);
+        env.put("AGENTAUTH_ALLOW_PRIVATE_TARGETS", "true");
+        return env;
     }
 
     // ------------------------------------------------------------------ function runs

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,23 +43,34 @@ final class Events {
      * Writes the events for {@code invocations} invocations of this function to a .jsonl file:
      * a create gets a unique name and idempotency key per invocation (else it would measure an
      * idempotent replay or a conflict), a delete a fresh resource per invocation from
-     * {@code freshIds}, an update drops If-Match (so that repeating it is not a 412) and sets a
+     * {@code freshIds}, an OAuth callback a fresh {@code code=...&state=...} query from {@code freshIds}
+     * (a state is single use), an update drops If-Match (so that repeating it is not a 412) and sets a
      * new description each time (so that it is not a no-op); any other
-     * request is the same event each time.
+     * request is the same event each time. {@code bodyEdit} changes the JSON body of every event
+     * (the seeder points the samples at its own resources).
      */
-    Path eventsFor(Template.Function function, Map<String, String> pathValues, int invocations, Iterator<String> freshIds)
-            throws IOException {
+    Path eventsFor(Template.Function function, Map<String, String> pathValues, int invocations, Iterator<String> freshIds,
+            Consumer<ObjectNode> bodyEdit) throws IOException {
         ObjectNode base = baseEvent(function, pathValues);
+        if (base.hasNonNull("body") && Json.parse(base.get("body").asText()) instanceof ObjectNode body) {
+            bodyEdit.accept(body);
+            base.put("body", Json.write(body));
+        }
         List<String> lines = new ArrayList<>();
         Kind kind = kind(function);
         if (kind == Kind.CREATE) {
             for (int i = 0; i < invocations; i++) lines.add(Json.write(unique(base, RUN + "-" + COUNTER.incrementAndGet())));
         } else if (kind == Kind.DELETE && freshIds.hasNext()) {
             for (int i = 0; i < invocations && freshIds.hasNext(); i++) lines.add(Json.write(withId(function, base, freshIds.next())));
+        } else if (kind == Kind.CALLBACK && freshIds.hasNext()) {
+            for (int i = 0; i < invocations && freshIds.hasNext(); i++) lines.add(Json.write(withQuery(base, freshIds.next())));
         } else if (kind == Kind.UPDATE) {
             // a repeated identical merge patch changes nothing: give each invocation a real change
             if (base.get("headers") instanceof ObjectNode headers) headers.remove("if-match");
             for (int i = 0; i < invocations; i++) lines.add(Json.write(describedAs(base, "bench update " + RUN + "-" + COUNTER.incrementAndGet())));
+        } else if (base.path("headers").has("idempotency-key")) {
+            // a repeated key would measure a replay (a rotation resumed), not the operation
+            for (int i = 0; i < invocations; i++) lines.add(Json.write(unique(base, RUN + "-" + COUNTER.incrementAndGet())));
         } else {
             lines.add(Json.write(base));
         }
@@ -68,11 +80,12 @@ final class Events {
         return file;
     }
 
-    enum Kind { CREATE, DELETE, UPDATE, OTHER }
+    enum Kind { CREATE, DELETE, UPDATE, CALLBACK, OTHER }
 
     static Kind kind(Template.Function function) {
         if (function.httpRoute().isEmpty()) return Kind.OTHER;
         Template.Trigger route = function.httpRoute().get();
+        if (route.path().equals("/v1/oauth/callback")) return Kind.CALLBACK;
         if (route.method().equals("POST") && !route.path().contains("{")) return Kind.CREATE;
         if (route.method().equals("DELETE") && route.path().endsWith("{id}")) return Kind.DELETE;
         if (route.method().equals("PATCH")) return Kind.UPDATE;
@@ -110,6 +123,18 @@ final class Events {
         return event;
     }
 
+    private static ObjectNode withQuery(ObjectNode base, String query) {
+        ObjectNode event = base.deepCopy();
+        event.put("rawQueryString", query);
+        ObjectNode parameters = event.putObject("queryStringParameters");
+        for (String pair : query.split("&")) {
+            String[] kv = pair.split("=", 2);
+            parameters.put(java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
+                    kv.length > 1 ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8) : "");
+        }
+        return event;
+    }
+
     private ObjectNode baseEvent(Template.Function function, Map<String, String> pathValues) throws IOException {
         Path sample = root.resolve("events").resolve(function.moduleName() + ".json");
         ObjectNode event;
@@ -122,6 +147,15 @@ final class Events {
             event = scheduled(function);
         }
         return event;
+    }
+
+    static boolean hasIdempotencyKey(Template.Function function, Path root) {
+        Path sample = root.resolve("events").resolve(function.moduleName() + ".json");
+        try {
+            return Files.exists(sample) && Json.mapper().readTree(sample.toFile()).path("headers").has("idempotency-key");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static boolean hasSample(Path root, Template.Function function) {
@@ -185,6 +219,15 @@ final class Events {
             matcher.appendTail(raw);
             event.put("rawPath", raw.toString());
             if (event.path("requestContext").path("http") instanceof ObjectNode http) http.put("path", raw.toString());
+        }
+        if (event.get("queryStringParameters") instanceof ObjectNode query) {
+            StringBuilder raw = new StringBuilder();
+            for (var name : (Iterable<String>) query::fieldNames) {
+                if (pathValues.containsKey(name)) query.put(name, pathValues.get(name));
+                if (!raw.isEmpty()) raw.append('&');
+                raw.append(name).append('=').append(java.net.URLEncoder.encode(query.get(name).asText(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            event.put("rawQueryString", raw.toString());
         }
     }
 

@@ -54,7 +54,7 @@ class PackagedHandlersIT {
         for (Template.Function function : template.functions()) {
             tests.add(DynamicTest.dynamicTest(function.logicalId(), () -> {
                 assertTrue(Files.isDirectory(bench.artifactDirectory(function)), "no packaged artifact for " + function.logicalId());
-                Path event = events.eventsFor(function, Map.of(), 2, java.util.Collections.emptyIterator());
+                Path event = events.eventsFor(function, Map.of(), 2, java.util.Collections.emptyIterator(), body -> {});
                 ChildJvm.Result served = bench.count(function, event);
                 String status = served.value("status");
                 assertNotEquals("500", status, () -> function.logicalId() + " answered 500: " + served.stderrTail());
