@@ -20,7 +20,9 @@ import java.util.Set;
  * floor (default 5), {@code --warm N} warm invocations per function (default 200),
  * {@code --only Id,Id} measure only these functions, {@code --out <dir>} results directory,
  * {@code --variant Id=<dir>} also measure function Id from another artifact directory (an A/B
- * of a packaging decision in the same run; repeatable).
+ * of a packaging decision in the same run; repeatable), {@code --no-choices} skip section
+ * "Dependency choices" (bench/variants: Powertools with and without AspectJ, our vault against
+ * the AWS Encryption SDK, the SDK HTTP clients).
  */
 public final class BenchMain {
 
@@ -29,7 +31,7 @@ public final class BenchMain {
 
     private BenchMain() {}
 
-    record Options(Path root, int runs, int warmIterations, Set<String> only, Path out, Map<String, List<Path>> variants) {
+    record Options(Path root, int runs, int warmIterations, Set<String> only, Path out, Map<String, List<Path>> variants, boolean choices) {
         static Options parse(String[] args) {
             Path root = null;
             int runs = 5;
@@ -37,6 +39,7 @@ public final class BenchMain {
             Set<String> only = new LinkedHashSet<>();
             Path out = null;
             Map<String, List<Path>> variants = new java.util.LinkedHashMap<>();
+            boolean choices = true;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
@@ -48,11 +51,12 @@ public final class BenchMain {
                         String[] v = args[++i].split("=", 2);
                         variants.computeIfAbsent(v[0], k -> new ArrayList<>()).add(Path.of(v[1]).toAbsolutePath());
                     }
+                    case "--no-choices" -> choices = false;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (root == null) throw new IllegalArgumentException("--root <repository> is required");
-            return new Options(root, runs, warm, only, out == null ? root.resolve("bench/results") : out, variants);
+            return new Options(root, runs, warm, only, out == null ? root.resolve("bench/results") : out, variants, choices);
         }
     }
 
@@ -188,6 +192,12 @@ public final class BenchMain {
                 } catch (RuntimeException e) {
                     r.errors.add("measurement failed: " + e.getMessage());
                 }
+            }
+
+            // 4. dependency choices: small handlers under bench/variants, one per choice, same emulator
+            if (options.choices()) {
+                results.choices = new DependencyChoices(options.root(), jars, emulator, bench.environment(template.functions().getFirst()), work)
+                        .run(ChoiceVariant.all(), options.runs(), options.warmIterations(), log);
             }
         }
         results.elapsedSeconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;

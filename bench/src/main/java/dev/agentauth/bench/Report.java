@@ -51,6 +51,7 @@ final class Report {
         md.append("## 4. Refresher scaling\n\nnot measured yet: refresher not built (issue #6). ")
                 .append("No scheduled function is declared in template.yaml in this run.\n\n");
         artifacts(md, results);
+        ChoicesReport.section(md, results.choices);
         errors(md, results);
         if (!decisions.isBlank()) md.append(decisions.strip()).append("\n");
         return md.toString();
@@ -320,6 +321,7 @@ final class Report {
         }
         root.put("functions", functions);
         root.put("refresher", "not measured yet: refresher not built");
+        root.put("dependency_choices", ChoicesReport.json(results.choices));
         return root;
     }
 

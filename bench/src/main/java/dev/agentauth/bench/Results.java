@@ -90,5 +90,7 @@ final class Results {
     Floor jvmFloor;
     final Map<String, Floor> sdkFloors = new LinkedHashMap<>();
     final Map<String, Floor> warmFloors = new LinkedHashMap<>();
+    /** Section "Dependency choices"; null when the run skipped it (--no-choices). */
+    ChoiceResults choices;
     double elapsedSeconds;
 }
