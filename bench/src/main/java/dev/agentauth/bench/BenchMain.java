@@ -20,7 +20,8 @@ import java.util.Set;
  * floor (default 5), {@code --warm N} warm invocations per function (default 200),
  * {@code --only Id,Id} measure only these functions, {@code --out <dir>} results directory,
  * {@code --variant Id=<dir>} also measure function Id from another artifact directory (an A/B
- * of a packaging decision in the same run; repeatable).
+ * of a packaging decision in the same run; repeatable), {@code --http-requests N} timed requests per
+ * route through the local runtime (default 300), {@code --no-http} skip that section (3b).
  */
 public final class BenchMain {
 
@@ -29,7 +30,8 @@ public final class BenchMain {
 
     private BenchMain() {}
 
-    record Options(Path root, int runs, int warmIterations, Set<String> only, Path out, Map<String, List<Path>> variants) {
+    record Options(Path root, int runs, int warmIterations, Set<String> only, Path out, Map<String, List<Path>> variants,
+                   int httpRequests) {
         static Options parse(String[] args) {
             Path root = null;
             int runs = 5;
@@ -37,6 +39,7 @@ public final class BenchMain {
             Set<String> only = new LinkedHashSet<>();
             Path out = null;
             Map<String, List<Path>> variants = new java.util.LinkedHashMap<>();
+            int httpRequests = 300;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
@@ -48,11 +51,14 @@ public final class BenchMain {
                         String[] v = args[++i].split("=", 2);
                         variants.computeIfAbsent(v[0], k -> new ArrayList<>()).add(Path.of(v[1]).toAbsolutePath());
                     }
+                    case "--http-requests" -> httpRequests = Integer.parseInt(args[++i]);
+                    case "--no-http" -> httpRequests = 0;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (root == null) throw new IllegalArgumentException("--root <repository> is required");
-            return new Options(root, runs, warm, only, out == null ? root.resolve("bench/results") : out, variants);
+            return new Options(root, runs, warm, only, out == null ? root.resolve("bench/results") : out, variants,
+                    httpRequests);
         }
     }
 
@@ -185,6 +191,11 @@ public final class BenchMain {
                     r.errors.add("measurement failed: " + e.getMessage());
                 }
             }
+
+            // 3b. warm latency through the local runtime's HTTP front
+            results.http = options.httpRequests() <= 0 ? WarmHttpResults.skipped()
+                    : new WarmHttpBench(options.root(), emulator, bench, template, work, log, Math.max(20, options.httpRequests() / 6),
+                            options.httpRequests(), Duration.ofSeconds(4)).run();
         }
         results.elapsedSeconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
         return results;

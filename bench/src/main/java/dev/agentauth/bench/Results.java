@@ -90,5 +90,6 @@ final class Results {
     Floor jvmFloor;
     final Map<String, Floor> sdkFloors = new LinkedHashMap<>();
     final Map<String, Floor> warmFloors = new LinkedHashMap<>();
+    WarmHttpResults http;
     double elapsedSeconds;
 }
