@@ -80,8 +80,7 @@ final class WarmHttpBench {
         PrintStream console = System.out;
         Instant starting = Instant.now();
         try (PrintStream logFile = new PrintStream(Files.newOutputStream(functionLog), true, StandardCharsets.UTF_8);
-             LocalRuntime runtime = start(logFile, run)) { = LocalRuntime.start(new LocalRuntime.Options(root, 0, false, true,
-                Optional.of(emulator.endpoint()), STACK + "-" + run))) {
+             LocalRuntime runtime = start(logFile, run)) {
             results.startSeconds = seconds(starting);
             LocalApi api = new LocalApi(runtime.uri("/"));
             String token = api.token(TENANT, Events.ALL_SCOPES);
