@@ -54,6 +54,7 @@ final class WarmHttpResults {
     Stats emptyServer;
     final List<Route> routes = new ArrayList<>();
     final List<String> errors = new ArrayList<>();
+    String functionLog;
     double elapsedSeconds;
 
     static WarmHttpResults skipped() {
