@@ -68,12 +68,6 @@ final class WarmHttpBench {
         Files.createDirectories(floorEvent.getParent());
         Files.writeString(floorEvent, "{\"version\":\"2.0\",\"rawPath\":\"/floor\",\"requestContext\":{\"http\":{\"method\":\"GET\"}}}");
 
-        try (EmptyHttpServer empty = EmptyHttpServer.start()) {
-            LocalApi emptyApi = new LocalApi(empty.baseUrl());
-            results.emptyServer = time(emptyApi, ApiCall.get("empty", "/v1/providers"), null, new WarmHttpResults.Route("empty"), 0);
-            log.accept("bench: empty JDK HTTP server round trip p50 " + Report.fmt(results.emptyServer.p50(), 3) + " ms");
-        }
-
         // the functions log JSON lines to stdout as in Lambda; they go to a file, not over the bench's console
         Path functionLog = work.resolve("local-runtime-stdout.log");
         results.functionLog = root.relativize(functionLog).toString();
@@ -89,6 +83,12 @@ final class WarmHttpBench {
             results.seedSeconds = seconds(seeding);
             log.accept("bench: local runtime on " + runtime.baseUrl() + " (started in " + Report.fmt(results.startSeconds, 1)
                     + " s), connection " + fixtures.connectionId + ", account " + fixtures.accountId);
+            // the bare round trip, timed in the same conditions as the routes (the runtime up and idle)
+            try (EmptyHttpServer empty = EmptyHttpServer.start()) {
+                LocalApi emptyApi = new LocalApi(empty.baseUrl());
+                results.emptyServer = time(emptyApi, ApiCall.get("empty", "/v1/providers"), null, new WarmHttpResults.Route("empty"), 0);
+                log.accept("bench: empty JDK HTTP server round trip p50 " + Report.fmt(results.emptyServer.p50(), 3) + " ms");
+            }
             RouteCallCounter counter = new RouteCallCounter(runtime, bench, template, work.resolve("events"));
             Map<String, Stats> floors = new LinkedHashMap<>();
             for (ApiCall call : calls(fixtures, run)) {
