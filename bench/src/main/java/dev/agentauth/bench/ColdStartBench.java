@@ -159,7 +159,7 @@ final class ColdStartBench {
         };
     }
 
-    private Map<String, String> floorEnvironment(String spec) {
+    Map<String, String> floorEnvironment(String spec) {
         Map<String, String> env = new LinkedHashMap<>(environment(template.functions().getFirst()));
         env.put("BENCH_FLOOR_CALLS", spec);
         env.put("BENCH_FLOOR_CIPHERTEXT", emulator.floorCiphertext());

@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  * {@link LocalRuntime}: JDK HTTP server, JWT authorizer, HTTP API events, each function in its
  * own class loader), sequential requests from one HTTP client after a warm-up, against the
  * emulator floor (the same AWS calls, counted by the SDK interceptor, made directly with the SDK
- * against the same moto) measured in the same run, and against an empty JDK HTTP server (what
- * the loopback round trip alone costs).
+ * against the same moto from the same JVM, see {@link InProcessFloor}) measured right after each
+ * route, and against an empty JDK HTTP server (what the loopback round trip alone costs).
  *
  * <p>The runtime runs in the bench's JVM, as {@code ./dev run} runs it in its own: one JVM with
  * the gateway and every function's class loader. The HTTP client shares that JVM; it does the
@@ -69,9 +69,6 @@ final class WarmHttpBench {
         results.iterations = iterations;
         results.budgetSeconds = routeBudget.toMillis() / 1000.0;
         String run = Long.toString(System.currentTimeMillis(), 36);
-        Path floorEvent = work.resolve("events/http-floor.json");
-        Files.createDirectories(floorEvent.getParent());
-        Files.writeString(floorEvent, "{\"version\":\"2.0\",\"rawPath\":\"/floor\",\"requestContext\":{\"http\":{\"method\":\"GET\"}}}");
 
         // the functions log JSON lines to stdout as in Lambda; they go to a file, not over the bench's console
         Path functionLog = work.resolve("local-runtime-stdout.log");
@@ -102,7 +99,7 @@ final class WarmHttpBench {
                 route.method = call.method();
                 route.path = call.pathAndQuery();
                 try {
-                    measure(route, call, api, token, counter, floors, floorEvent);
+                    measure(route, call, api, token, counter, floors);
                 } catch (RuntimeException e) {
                     route.errors.add(e.getMessage());
                     log.accept("bench: " + call.label() + " through the local runtime failed: " + e.getMessage());
@@ -146,7 +143,7 @@ final class WarmHttpBench {
     }
 
     private void measure(WarmHttpResults.Route route, ApiCall call, LocalApi api, String token, RouteCallCounter counter,
-                         Map<String, Stats> floors, Path floorEvent) throws IOException, InterruptedException {
+                         Map<String, Stats> floors) throws IOException, InterruptedException {
         RouteCallCounter.Counted counted = counter.count(call, token, 1_000_000);
         route.functionId = counted.functionId();
         route.routeKey = counted.routeKey();
@@ -158,7 +155,7 @@ final class WarmHttpBench {
         if (!route.floorSpec.isEmpty()) {
             Stats floor = floors.get(route.floorSpec);
             if (floor == null) {
-                floor = floorStats(bench.sdkFloorWarm(route.floorSpec, floorEvent, iterations));
+                floor = InProcessFloor.warm(bench.floorEnvironment(route.floorSpec), warmup, iterations, routeBudget);
                 floors.put(route.floorSpec, floor);
             }
             route.floor = floor;
@@ -190,12 +187,6 @@ final class WarmHttpBench {
         }
         route.statuses.keySet().stream().filter(s -> s >= 300)
                 .forEach(s -> route.errors.add(route.statuses.get(s) + " timed requests answered " + s));
-        return Stats.of(samples);
-    }
-
-    private static Stats floorStats(ChildJvm.Result result) {
-        List<Double> samples = new ArrayList<>();
-        for (String micros : result.value("warm-us").split(",")) samples.add(Long.parseLong(micros) / 1000.0);
         return Stats.of(samples);
     }
 

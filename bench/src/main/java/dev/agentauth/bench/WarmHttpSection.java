@@ -27,7 +27,7 @@ final class WarmHttpSection {
                 .append("with an account connected by the real authorization-code flow (PKCE), whose tokens are then served from the vault's cache. ")
                 .append("AWS calls per request are counted by the SDK interceptor on the same function artifact with the runtime's environment and ")
                 .append("the gateway's event (a counting child JVM, so the runtime being timed carries no interceptor); the emulator floor makes those ")
-                .append("calls directly with the SDK (section 3's floor handler, warm, in a child JVM) against the same moto in the same run. ")
+                .append("calls directly with the SDK (section 3's bare floor handler, warm, invoked in the same JVM right after the route, same warm-up and budget) against the same moto. ")
                 .append("The functions' log lines (stdout, as in Lambda) go to `").append(http.functionLog).append("`. ")
                 .append("Runtime started in ").append(fmt(http.startSeconds, 1)).append(" s, data made in ").append(fmt(http.seedSeconds, 1))
                 .append(" s, section took ").append(fmt(http.elapsedSeconds, 0)).append(" s.\n\n");
