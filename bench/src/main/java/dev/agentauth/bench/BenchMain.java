@@ -20,9 +20,10 @@ import java.util.Set;
  * floor (default 5), {@code --warm N} warm invocations per function (default 200),
  * {@code --only Id,Id} measure only these functions, {@code --out <dir>} results directory,
  * {@code --variant Id=<dir>} also measure function Id from another artifact directory (an A/B
- * of a packaging decision in the same run; repeatable), {@code --no-choices} skip section
- * "Dependency choices" (bench/variants: Powertools with and without AspectJ, our vault against
- * the AWS Encryption SDK, the SDK HTTP clients).
+ * of a packaging decision in the same run; repeatable), {@code --http-requests N} timed requests per
+ * route through the local runtime (default 300), {@code --no-http} skip that section (3b),
+ * {@code --no-choices} skip section "Dependency choices" (bench/variants: Powertools with and
+ * without AspectJ, our vault against the AWS Encryption SDK, the SDK HTTP clients).
  */
 public final class BenchMain {
 
@@ -31,7 +32,8 @@ public final class BenchMain {
 
     private BenchMain() {}
 
-    record Options(Path root, int runs, int warmIterations, Set<String> only, Path out, Map<String, List<Path>> variants, boolean choices) {
+    record Options(Path root, int runs, int warmIterations, Set<String> only, Path out, Map<String, List<Path>> variants,
+                   int httpRequests, boolean choices) {
         static Options parse(String[] args) {
             Path root = null;
             int runs = 5;
@@ -40,6 +42,7 @@ public final class BenchMain {
             Path out = null;
             Map<String, List<Path>> variants = new java.util.LinkedHashMap<>();
             boolean choices = true;
+            int httpRequests = 300;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
@@ -52,11 +55,14 @@ public final class BenchMain {
                         variants.computeIfAbsent(v[0], k -> new ArrayList<>()).add(Path.of(v[1]).toAbsolutePath());
                     }
                     case "--no-choices" -> choices = false;
+                    case "--http-requests" -> httpRequests = Integer.parseInt(args[++i]);
+                    case "--no-http" -> httpRequests = 0;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (root == null) throw new IllegalArgumentException("--root <repository> is required");
-            return new Options(root, runs, warm, only, out == null ? root.resolve("bench/results") : out, variants, choices);
+            return new Options(root, runs, warm, only, out == null ? root.resolve("bench/results") : out, variants,
+                    httpRequests, choices);
         }
     }
 
@@ -193,6 +199,11 @@ public final class BenchMain {
                     r.errors.add("measurement failed: " + e.getMessage());
                 }
             }
+
+            // 3b. warm latency through the local runtime's HTTP front
+            results.http = options.httpRequests() <= 0 ? WarmHttpResults.skipped()
+                    : new WarmHttpBench(options.root(), emulator, bench, template, work, log, Math.max(20, options.httpRequests() / 6),
+                            options.httpRequests(), Duration.ofSeconds(4)).run();
 
             // 4. dependency choices: small handlers under bench/variants, one per choice, same emulator
             if (options.choices()) {

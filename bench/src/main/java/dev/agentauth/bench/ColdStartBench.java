@@ -111,6 +111,11 @@ final class ColdStartBench {
         return jvm.run(functionClasspath(function, true), environment(function), List.of(), "count", function.handlerClass(), event, 1);
     }
 
+    /** Counts the function's AWS calls with another environment than the bench stack's (the local runtime's). */
+    ChildJvm.Result count(Template.Function function, Map<String, String> environment, Path event) throws IOException, InterruptedException {
+        return jvm.run(functionClasspath(function, true), environment, List.of(), "count", function.handlerClass(), event, 1);
+    }
+
     ChildJvm.Result cold(Template.Function function, Path event) throws IOException, InterruptedException {
         return jvm.run(functionClasspath(function, false), environment(function), List.of(), "cold", function.handlerClass(), event, 1);
     }
@@ -161,7 +166,7 @@ final class ColdStartBench {
         };
     }
 
-    private Map<String, String> floorEnvironment(String spec) {
+    Map<String, String> floorEnvironment(String spec) {
         Map<String, String> env = new LinkedHashMap<>(environment(template.functions().getFirst()));
         env.put("BENCH_FLOOR_CALLS", spec);
         env.put("BENCH_FLOOR_CIPHERTEXT", emulator.floorCiphertext());

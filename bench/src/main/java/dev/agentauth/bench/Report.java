@@ -48,6 +48,7 @@ final class Report {
         priming(md, results);
         awsCalls(md, results);
         warm(md, results);
+        WarmHttpSection.markdown(md, results.http);
         md.append("## 4. Refresher scaling\n\nnot measured yet: refresher not built (issue #6). ")
                 .append("No scheduled function is declared in template.yaml in this run.\n\n");
         artifacts(md, results);
@@ -195,7 +196,7 @@ final class Report {
         md.append("## 3. Warm latency\n\n");
         md.append("Each function's handler invoked in-process in one JVM started from its artifact (up to ").append(results.machine.get("warm_iterations"))
                 .append(" measured invocations after a warm-up, at most 6 s of them; n is the sample count), against the emulator floor: the same AWS calls made directly with the SDK ")
-                .append("against moto in the same run. The local runtime's HTTP front (`./dev run`) is not in this path yet.\n\n");
+                .append("against moto in the same run. Through the local runtime's HTTP front (`./dev run`): section 3b.\n\n");
         md.append("| Function | AWS calls per request | n | p50 ms | p99 ms | Emulator floor p50 ms | Emulator floor p99 ms | p99 × floor |\n|---|---|---|---|---|---|---|---|\n");
         for (Results.FunctionResult r : results.functions) {
             if (r.warm == null) continue;
@@ -320,6 +321,7 @@ final class Report {
             functions.add(f);
         }
         root.put("functions", functions);
+        root.put("warm_http", WarmHttpSection.json(results.http));
         root.put("refresher", "not measured yet: refresher not built");
         root.put("dependency_choices", ChoicesReport.json(results.choices));
         return root;

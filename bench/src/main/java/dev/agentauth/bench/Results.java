@@ -92,5 +92,7 @@ final class Results {
     final Map<String, Floor> warmFloors = new LinkedHashMap<>();
     /** Section "Dependency choices"; null when the run skipped it (--no-choices). */
     ChoiceResults choices;
+    /** Section 3b; skipped when the run says --no-http. */
+    WarmHttpResults http;
     double elapsedSeconds;
 }

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Smoke test of the bench itself: one cold start of list-providers and a report with every section (no timing assertions). */
+/**
+ * Smoke test of the bench itself: one cold start of list-providers and a report with every section
+ * (no timing assertions; section 3b, through the local runtime, has its own test: WarmHttpBenchIT).
+ */
 class BenchReportIT {
 
     @Test
@@ -16,7 +19,7 @@ class BenchReportIT {
         Path root = ProjectRoot.find();
         Path out = root.resolve("bench/target/bench-smoke");
         BenchMain.Options options = BenchMain.Options.parse(new String[] {"--root", root.toString(), "--runs", "1", "--warm", "5",
-                "--only", "ListProvidersFunction", "--out", out.toString(), "--no-choices"});
+                "--only", "ListProvidersFunction", "--out", out.toString(), "--no-choices", "--no-http"});
 
         Results results = BenchMain.run(options, line -> {});
         Report.write(results, options);
@@ -29,7 +32,7 @@ class BenchReportIT {
         assertTrue(listProviders.classes.bySource().containsKey("shared-1.0.0-SNAPSHOT.jar"), "classes were counted by jar");
         String report = Files.readString(out.resolve("latest.md"));
         for (String section : List.of("## Goals", "## 1. Cold start per function", "### Priming", "## 2. AWS calls per operation",
-                "## 3. Warm latency", "## 4. Refresher scaling", "## Artifacts", "ListProvidersFunction", "JVM floor")) {
+                "## 3. Warm latency", "## 3b. Warm latency through the local runtime", "## 4. Refresher scaling", "## Artifacts", "ListProvidersFunction", "JVM floor")) {
             assertTrue(report.contains(section), "report lacks " + section);
         }
         assertTrue(Files.exists(out.resolve("latest.json")));

@@ -13,7 +13,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -43,22 +46,35 @@ public final class SdkFloorHandler implements RequestStreamHandler {
             .getBytes(StandardCharsets.UTF_8);
 
     private final List<Runnable> calls = new ArrayList<>();
-    private final String table = System.getenv("AGENTAUTH_TABLE_NAME");
-    private final String keyId = System.getenv("AGENTAUTH_KMS_KEY_ID");
-    private final String bus = System.getenv("AGENTAUTH_EVENT_BUS_NAME");
-    private final String secretPrefix = System.getenv("AGENTAUTH_SECRET_PREFIX");
+    private final Map<String, String> environment;
+    private final String table;
+    private final String keyId;
+    private final String bus;
+    private final String secretPrefix;
     private DynamoDbClient dynamoDb;
     private KmsClient kms;
     private SecretsManagerClient secrets;
     private EventBridgeClient events;
 
     public SdkFloorHandler() {
-        String spec = System.getenv().getOrDefault("BENCH_FLOOR_CALLS", "");
+        this(System.getenv());
+    }
+
+    /** With the given environment instead of the process's (for a floor run inside the bench's own JVM). */
+    public SdkFloorHandler(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+        this.table = environment.get("AGENTAUTH_TABLE_NAME");
+        this.keyId = environment.get("AGENTAUTH_KMS_KEY_ID");
+        this.bus = environment.get("AGENTAUTH_EVENT_BUS_NAME");
+        this.secretPrefix = environment.get("AGENTAUTH_SECRET_PREFIX");
+        String spec = environment.getOrDefault("BENCH_FLOOR_CALLS", "");
         SdkHttpClient http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2)).socketTimeout(Duration.ofSeconds(10)).build();
-        Region region = Region.of(System.getenv("AWS_REGION"));
-        URI endpoint = URI.create(System.getenv("AWS_ENDPOINT_URL"));
-        EnvironmentVariableCredentialsProvider credentials = EnvironmentVariableCredentialsProvider.create();
+        Region region = Region.of(environment.get("AWS_REGION"));
+        URI endpoint = URI.create(environment.get("AWS_ENDPOINT_URL"));
+        AwsCredentialsProvider credentials = environment == System.getenv() ? EnvironmentVariableCredentialsProvider.create()
+                : StaticCredentialsProvider.create(AwsBasicCredentials.create(environment.get("AWS_ACCESS_KEY_ID"),
+                        environment.get("AWS_SECRET_ACCESS_KEY")));
         for (String call : spec.split(",")) {
             if (call.isBlank()) continue;
             String service = call.substring(0, call.indexOf('.'));
@@ -135,7 +151,7 @@ public final class SdkFloorHandler implements RequestStreamHandler {
     private Runnable kms(String operation) {
         return switch (operation) {
             case "Decrypt" -> {
-                SdkBytes ciphertext = SdkBytes.fromByteArray(Base64.getDecoder().decode(System.getenv("BENCH_FLOOR_CIPHERTEXT")));
+                SdkBytes ciphertext = SdkBytes.fromByteArray(Base64.getDecoder().decode(environment.get("BENCH_FLOOR_CIPHERTEXT")));
                 yield () -> kms.decrypt(r -> r.ciphertextBlob(ciphertext).keyId(keyId));
             }
             case "Encrypt" -> () -> kms.encrypt(r -> r.keyId(keyId).plaintext(SdkBytes.fromUtf8String("floor")));
