@@ -20,7 +20,8 @@ import java.util.Set;
  * floor (default 5), {@code --warm N} warm invocations per function (default 200),
  * {@code --only Id,Id} measure only these functions, {@code --out <dir>} results directory,
  * {@code --variant Id=<dir>} also measure function Id from another artifact directory (an A/B
- * of a packaging decision in the same run; repeatable).
+ * of a packaging decision in the same run; repeatable), {@code --no-refresher} skip section 4 (the
+ * scheduled refresher's scaling and throughput, about 2 minutes, measured by default).
  */
 public final class BenchMain {
 
@@ -29,7 +30,8 @@ public final class BenchMain {
 
     private BenchMain() {}
 
-    record Options(Path root, int runs, int warmIterations, Set<String> only, Path out, Map<String, List<Path>> variants) {
+    record Options(Path root, int runs, int warmIterations, Set<String> only, Path out, Map<String, List<Path>> variants,
+            boolean refresher) {
         static Options parse(String[] args) {
             Path root = null;
             int runs = 5;
@@ -37,6 +39,7 @@ public final class BenchMain {
             Set<String> only = new LinkedHashSet<>();
             Path out = null;
             Map<String, List<Path>> variants = new java.util.LinkedHashMap<>();
+            boolean refresher = true;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
@@ -48,11 +51,12 @@ public final class BenchMain {
                         String[] v = args[++i].split("=", 2);
                         variants.computeIfAbsent(v[0], k -> new ArrayList<>()).add(Path.of(v[1]).toAbsolutePath());
                     }
+                    case "--no-refresher" -> refresher = false;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (root == null) throw new IllegalArgumentException("--root <repository> is required");
-            return new Options(root, runs, warm, only, out == null ? root.resolve("bench/results") : out, variants);
+            return new Options(root, runs, warm, only, out == null ? root.resolve("bench/results") : out, variants, refresher);
         }
     }
 
@@ -185,6 +189,10 @@ public final class BenchMain {
                     r.errors.add("measurement failed: " + e.getMessage());
                 }
             }
+        }
+        // 4. the scheduled refresher: its own emulator, after the rest so it disturbs no other measurement
+        if (options.refresher()) {
+            results.refresher = RefresherBench.measure(options.root(), jars, template, work, RefresherResult.Plan.DEFAULT, log);
         }
         results.elapsedSeconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
         return results;

@@ -48,8 +48,7 @@ final class Report {
         priming(md, results);
         awsCalls(md, results);
         warm(md, results);
-        md.append("## 4. Refresher scaling\n\nnot measured yet: refresher not built (issue #6). ")
-                .append("No scheduled function is declared in template.yaml in this run.\n\n");
+        RefresherReport.section(md, results.refresher);
         artifacts(md, results);
         errors(md, results);
         if (!decisions.isBlank()) md.append(decisions.strip()).append("\n");
@@ -88,6 +87,7 @@ final class Report {
         md.append("| warm p99 within 1.2 × the emulator floor (functions that make AWS calls) | ")
                 .append(warmWorst == 0 ? "no function makes AWS calls yet" : warmOver == 0 ? "met" : "missed by " + warmOver + " function(s)")
                 .append(warmWorst == 0 ? "" : " (worst " + fmt(warmWorst, 2) + " ×)").append(" |\n");
+        RefresherReport.goal(md, results.refresher);
         md.append("| AWS calls at the floor | see section 2 (one DynamoDB read to read a connection; no KMS call for a cached token on a warm instance) |\n\n");
     }
 
@@ -301,7 +301,7 @@ final class Report {
             functions.add(f);
         }
         root.put("functions", functions);
-        root.put("refresher", "not measured yet: refresher not built");
+        root.put("refresher", RefresherReport.json(results.refresher));
         return root;
     }
 

@@ -91,4 +91,6 @@ final class Results {
     final Map<String, Floor> sdkFloors = new LinkedHashMap<>();
     final Map<String, Floor> warmFloors = new LinkedHashMap<>();
     double elapsedSeconds;
+    /** Section 4; null when skipped (--no-refresher). */
+    RefresherResult refresher;
 }

@@ -16,7 +16,7 @@ class BenchReportIT {
         Path root = ProjectRoot.find();
         Path out = root.resolve("bench/target/bench-smoke");
         BenchMain.Options options = BenchMain.Options.parse(new String[] {"--root", root.toString(), "--runs", "1", "--warm", "5",
-                "--only", "ListProvidersFunction", "--out", out.toString()});
+                "--only", "ListProvidersFunction", "--out", out.toString(), "--no-refresher"});
 
         Results results = BenchMain.run(options, line -> {});
         Report.write(results, options);

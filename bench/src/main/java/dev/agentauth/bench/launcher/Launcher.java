@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * hooks SnapStart would run before its snapshot, then invoke: the post-restore first request),
  * {@code count} (invoke twice, report the AWS calls of each invocation, counted by the counter
  * jar when it is on the classpath), {@code warm} (construct, invoke many times, report each
- * invocation's duration).
+ * invocation's duration), {@code once} (construct, invoke once, report that invocation's AWS calls
+ * and duration: a scheduled job's run).
  */
 public final class Launcher {
 
@@ -101,6 +102,16 @@ public final class Launcher {
                 report(out, "calls-second", Counter.snapshot());
                 report(out, "status", status(first));
                 report(out, "body", body(first));
+            }
+            case "once" -> {
+                Counter.reset();
+                long start = System.nanoTime();
+                byte[] response = invoker.invoke(next.get());
+                long took = System.nanoTime() - start;
+                report(out, "calls", Counter.snapshot());
+                report(out, "init-ms", millis(constructed - constructStart));
+                report(out, "run-ms", millis(took));
+                report(out, "body", body(response));
             }
             case "warm" -> {
                 // bounded in time too, so that a slow route (a create: several writes and a secret)
