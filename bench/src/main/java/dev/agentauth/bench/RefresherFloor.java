@@ -67,33 +67,6 @@ final class RefresherFloor {
         return new RefresherResult.Floor(mix, refreshes, parallelism, (System.nanoTime() - start) / 1e6);
     }
 
-    /**
-     * The index reads of one run made directly: per shard, the refresh-due query the refresher
-     * makes (accounts due within the look-ahead, 500 keys a page, every page); answers the ms.
-     */
-    double indexQueries(int shards, java.time.Duration lookAhead) {
-        String table = environment.get("AGENTAUTH_TABLE_NAME");
-        String until = dev.agentauth.adapters.accounts.AccountKeys.dueAt(java.time.Instant.now().plus(lookAhead));
-        long start = System.nanoTime();
-        for (int shard = 0; shard < shards; shard++) {
-            String partition = "DUE#" + shard; // AccountKeys.dueShard's format
-            Map<String, AttributeValue> next = null;
-            do {
-                Map<String, AttributeValue> from = next;
-                var page = emulator.dynamoDb.query(r -> {
-                    r.tableName(table).indexName(dev.agentauth.adapters.accounts.AccountKeys.REFRESH_DUE_INDEX)
-                            .keyConditionExpression("#shard = :shard AND #due <= :until")
-                            .expressionAttributeNames(Map.of("#shard", "due_shard", "#due", "due_at"))
-                            .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(partition), ":until", AttributeValue.fromS(until)))
-                            .limit(500);
-                    if (from != null) r.exclusiveStartKey(from);
-                });
-                next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (next != null);
-        }
-        return (System.nanoTime() - start) / 1e6;
-    }
-
     private static software.amazon.awssdk.services.dynamodb.model.WriteRequest floorPut() {
         return software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(p -> p.item(Map.of(
                 "pk", AttributeValue.fromS("BENCH#floor"), "sk", AttributeValue.fromS("ITEM#" + UUID.randomUUID()),

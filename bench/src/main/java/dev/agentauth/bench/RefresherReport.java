@@ -67,29 +67,36 @@ final class RefresherReport {
                 .append("BatchWriteItem from 4 threads): the refresher never reads them. Section took ").append(fmt(r.seconds, 0)).append(" s.\n\n");
         if (!r.scaling.isEmpty()) {
             md.append("### Scaling: N stored, M due\n\n");
-            md.append("| Accounts stored (N) | Due (M) | Refreshed | Complete | AWS calls of the run | Calls | RRU | WRU | Run ms | Index queries made directly, ms | Provider refreshes | Seeding s |\n");
-            md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            md.append("| Accounts stored (N) | Due (M) | Refreshed | Complete | AWS calls of the run | Calls | RRU | WRU | Run ms | Of which index queries, ms | Run less index queries, ms | Provider refreshes | Seeding s |\n");
+            md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (RefresherResult.Run run : r.scaling) {
                 md.append("| ").append(String.format(java.util.Locale.ROOT, "%,d", run.stored())).append(" | ").append(run.due())
                         .append(" | ").append(run.refreshed()).append(run.errors() > 0 ? " (" + run.errors() + " errors)" : "")
                         .append(" | ").append(run.complete() ? "yes" : "no").append(" | ").append(run.calls().describe())
                         .append(" | ").append(run.calls().total()).append(" | ").append(fmt(run.calls().rru(), 1)).append(" | ").append(fmt(run.calls().wru(), 1))
                         .append(" | ").append(fmt(run.runMs(), 0)).append(" | ").append(fmt(run.indexQueriesMs(), 0))
-                        .append(" | ").append(run.providerRefreshes()).append(" | ").append(fmt(run.seedSeconds(), 1)).append(" |\n");
+                        .append(" | ").append(fmt(run.runLessIndexMs(), 0)).append(" | ").append(run.providerRefreshes()).append(" | ").append(fmt(run.seedSeconds(), 1)).append(" |\n");
             }
             RefresherResult.Run first = r.scaling.getFirst();
             RefresherResult.Run last = r.scaling.getLast();
             md.append("\nAWS calls of one run ").append(callsIndependentOfStored(r) ? "are identical" : "**differ**")
                     .append(" at every N (").append(first.calls().total()).append(" calls for ").append(first.due()).append(" due accounts: ")
-                    .append(r.shards).append(" index queries, one per shard, plus a fixed number per refreshed account; never a Scan). ")
-                    .append("Run time at N = ").append(String.format(java.util.Locale.ROOT, "%,d", last.stored())).append(" is ")
+                    .append(r.shards).append(" index queries, one per shard, a run-ledger claim, and a fixed number per refreshed account; never a Scan), ")
+                    .append("and so are the read and write units. Run time at N = ").append(String.format(java.util.Locale.ROOT, "%,d", last.stored())).append(" is ")
                     .append(fmt(last.runMs() / first.runMs(), 2)).append(" × the time at N = ").append(String.format(java.util.Locale.ROOT, "%,d", first.stored()))
                     .append(" for ").append(fmt((double) last.stored() / first.stored(), 0)).append(" × the accounts. ")
-                    .append("The index queries made directly show the emulator's share: moto answers a GSI query by walking every item of the table, ")
-                    .append("so their time grows with N here (").append(fmt(first.indexQueriesMs(), 0)).append(" → ").append(fmt(last.indexQueriesMs(), 0))
-                    .append(" ms); DynamoDB reads only the index partition's matching keys (the RRU above, from the items returned, do not grow). ")
-                    .append("Run ms is the invocation in a fresh JVM: it includes the SDK clients' first calls (init, the constructor, was ")
-                    .append(fmt(first.initMs(), 0)).append(" ms and is not included).\n\n");
+                    .append("moto answers a GSI query by walking every item of the table, so the run's ").append(r.shards)
+                    .append(" index queries (their time measured at the SDK in the function's JVM; they run one after another on the handler's thread) go from ")
+                    .append(fmt(first.indexQueriesMs(), 0)).append(" to ").append(fmt(last.indexQueriesMs(), 0))
+                    .append(" ms, while the run less them goes from ").append(fmt(first.runLessIndexMs(), 0)).append(" to ")
+                    .append(fmt(last.runLessIndexMs(), 0)).append(" ms (").append(fmt(last.runLessIndexMs() / first.runLessIndexMs(), 2)).append(" ×")
+                    .append(last.runLessIndexMs() / first.runLessIndexMs() <= 1.5
+                            ? ": what grows with N is the emulator's index walk, the rest stays flat within this machine's noise)"
+                            : ": the rest grew too, either noise on this shared machine (compare the calls, which are deterministic) or a cost that follows N)")
+                    .append(". DynamoDB reads only the matching keys of the index partition (the read units above, computed from the items returned, do not grow with N). ")
+                    .append("Run ms is the one invocation in a fresh JVM, so it includes the SDK clients' first calls; the constructor (init, ")
+                    .append(fmt(first.initMs(), 0)).append(" ms) is not included. M = ").append(first.due())
+                    .append(" keeps the section within its time budget on the emulator; the refresher's own test (`ScheduledRefreshIT`) asserts equal calls for M = 200 at N = 1,000 and 20,000.\n\n");
         }
         if (r.throughput != null) {
             RefresherResult.Run t = r.throughput;
@@ -193,7 +200,7 @@ final class RefresherReport {
         out.put("calls", run.calls());
         out.put("provider_refreshes", run.providerRefreshes());
         out.put("seed_seconds", run.seedSeconds());
-        out.put("index_queries_direct_ms", run.indexQueriesMs());
+        out.put("index_queries_ms", run.indexQueriesMs());
         return out;
     }
 

@@ -21,7 +21,7 @@ class RefresherBenchIT {
         Path work = root.resolve("bench/target/bench-refresher-it");
         Template template = Template.load(root.resolve("template.yaml"));
         BenchJars jars = BenchJars.build(work.resolve("jars"));
-        RefresherResult.Plan plan = new RefresherResult.Plan(List.of(50, 200), 10, 20, 100, 20);
+        RefresherResult.Plan plan = new RefresherResult.Plan(List.of(50, 200), 10, 20, 30, 100, 20);
 
         RefresherResult result = RefresherBench.measure(root, jars, template, work, plan, line -> {});
         StringBuilder md = new StringBuilder();
