@@ -16,25 +16,33 @@ final class RefresherResult {
      * table for every index query: 50,000 stored accounts cost seconds per query).
      */
     record Plan(List<Integer> stored, int due, int throughputMaxDue, int throughputSeconds, long providerDelayMs, int floorRefreshes) {
-        static final Plan DEFAULT = new Plan(List.of(1_000, 10_000, 50_000), 100, 1_000, 20, 100, 100);
+        static final Plan DEFAULT = new Plan(List.of(1_000, 10_000, 50_000), 50, 1_000, 20, 100, 48);
     }
 
     /**
      * One run of the function: the accounts in the table and those due, what the run reported,
-     * the AWS calls it made, its duration, the provider's token requests during it, the time the
-     * seeding took and the time the run spent in its index queries (measured at the SDK in the
-     * function's JVM; the queries run one after another on the handler's thread).
+     * the AWS calls it made and the time spent in each operation (measured at the SDK in the
+     * function's JVM, summed over its threads), its duration, the provider's token requests
+     * during it and the time the seeding took.
      */
     record Run(int stored, int due, int refreshed, boolean complete, int errors, Map<String, Integer> outcomes,
-            double runMs, double initMs, Results.CallCount calls, int providerRefreshes, double seedSeconds, double indexQueriesMs) {
+            double runMs, double initMs, Results.CallCount calls, Map<String, Double> callMs, int providerRefreshes, double seedSeconds) {
+
+        static final String INDEX_QUERY = "DynamoDb.Query";
 
         double refreshesPerMinute() {
             return runMs <= 0 ? Double.NaN : refreshed * 60_000.0 / runMs;
         }
 
-        /** The run less the time spent in its index queries. */
-        double runLessIndexMs() {
-            return runMs - indexQueriesMs;
+        /** Time in the index queries, which the handler's thread makes one after another. */
+        double indexQueriesMs() {
+            return callMs.getOrDefault(INDEX_QUERY, 0.0);
+        }
+
+        /** Time in every other AWS call (the refreshes' reads, lease, vault, writes, audit; and the run-ledger claim) per refreshed account. */
+        double awsMsPerRefresh() {
+            double other = callMs.values().stream().mapToDouble(Double::doubleValue).sum() - indexQueriesMs();
+            return refreshed == 0 ? Double.NaN : other / refreshed;
         }
     }
 
@@ -55,5 +63,7 @@ final class RefresherResult {
     Run throughput;
     Floor floor;
     double seconds;
+    /** The machine's one-minute load average when the section started (CPU waits show up in every time here). */
+    double loadAverage;
     final List<String> errors = new ArrayList<>();
 }
