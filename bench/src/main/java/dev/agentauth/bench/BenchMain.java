@@ -23,7 +23,8 @@ import java.util.Set;
  * of a packaging decision in the same run; repeatable), {@code --http-requests N} timed requests per
  * route through the local runtime (default 300), {@code --no-http} skip that section (3b),
  * {@code --no-choices} skip section "Dependency choices" (bench/variants: Powertools with and
- * without AspectJ, our vault against the AWS Encryption SDK, the SDK HTTP clients).
+ * without AspectJ, our vault against the AWS Encryption SDK, the SDK HTTP clients),
+ * {@code --no-refresher} skip section 4 (the scheduled refresher's scaling and throughput).
  */
 public final class BenchMain {
 
@@ -33,7 +34,7 @@ public final class BenchMain {
     private BenchMain() {}
 
     record Options(Path root, int runs, int warmIterations, Set<String> only, Path out, Map<String, List<Path>> variants,
-                   int httpRequests, boolean choices) {
+                   int httpRequests, boolean choices, boolean refresher) {
         static Options parse(String[] args) {
             Path root = null;
             int runs = 5;
@@ -43,6 +44,7 @@ public final class BenchMain {
             Map<String, List<Path>> variants = new java.util.LinkedHashMap<>();
             boolean choices = true;
             int httpRequests = 300;
+            boolean refresher = true;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
@@ -57,12 +59,13 @@ public final class BenchMain {
                     case "--no-choices" -> choices = false;
                     case "--http-requests" -> httpRequests = Integer.parseInt(args[++i]);
                     case "--no-http" -> httpRequests = 0;
+                    case "--no-refresher" -> refresher = false;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (root == null) throw new IllegalArgumentException("--root <repository> is required");
             return new Options(root, runs, warm, only, out == null ? root.resolve("bench/results") : out, variants,
-                    httpRequests, choices);
+                    httpRequests, choices, refresher);
         }
     }
 
@@ -210,6 +213,10 @@ public final class BenchMain {
                 results.choices = new DependencyChoices(options.root(), jars, emulator, bench.environment(template.functions().getFirst()), work)
                         .run(ChoiceVariant.all(), options.runs(), options.warmIterations(), log);
             }
+        }
+        // 4. the scheduled refresher: its own emulator, after the rest so it disturbs no other measurement
+        if (options.refresher()) {
+            results.refresher = RefresherBench.measure(options.root(), jars, template, work, RefresherResult.Plan.DEFAULT, log);
         }
         results.elapsedSeconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
         return results;

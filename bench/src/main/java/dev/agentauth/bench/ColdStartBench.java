@@ -116,6 +116,13 @@ final class ColdStartBench {
         return jvm.run(functionClasspath(function, true), environment, List.of(), "count", function.handlerClass(), event, 1);
     }
 
+    /** One counted, timed invocation in a fresh JVM, with extra environment (the scheduled refresher section). */
+    ChildJvm.Result once(Template.Function function, Map<String, String> extraEnvironment, Path event) throws IOException, InterruptedException {
+        Map<String, String> env = new LinkedHashMap<>(environment(function));
+        env.putAll(extraEnvironment);
+        return jvm.run(functionClasspath(function, true), env, List.of(), "once", function.handlerClass(), event, 1);
+    }
+
     ChildJvm.Result cold(Template.Function function, Path event) throws IOException, InterruptedException {
         return jvm.run(functionClasspath(function, false), environment(function), List.of(), "cold", function.handlerClass(), event, 1);
     }

@@ -49,8 +49,7 @@ final class Report {
         awsCalls(md, results);
         warm(md, results);
         WarmHttpSection.markdown(md, results.http);
-        md.append("## 4. Refresher scaling\n\nnot measured yet: refresher not built (issue #6). ")
-                .append("No scheduled function is declared in template.yaml in this run.\n\n");
+        RefresherReport.section(md, results.refresher);
         artifacts(md, results);
         ChoicesReport.section(md, results.choices);
         errors(md, results);
@@ -90,6 +89,7 @@ final class Report {
         md.append("| warm p99 within 1.2 × the emulator floor (functions that make AWS calls) | ")
                 .append(warmWorst == 0 ? "no function makes AWS calls yet" : warmOver == 0 ? "met" : "missed by " + warmOver + " function(s)")
                 .append(warmWorst == 0 ? "" : " (worst " + fmt(warmWorst, 2) + " ×)").append(" |\n");
+        RefresherReport.goal(md, results.refresher);
         md.append("| AWS calls at the floor: reading a connection is one DynamoDB read | ")
                 .append(floorCheck(deployed, "GetConnectionFunction", false)).append(" |\n");
         md.append("| AWS calls at the floor: a fresh cached token on a warm instance is one DynamoDB read and no KMS call | ")
@@ -195,7 +195,7 @@ final class Report {
     private static void warm(StringBuilder md, Results results) {
         md.append("## 3. Warm latency\n\n");
         md.append("Each function's handler invoked in-process in one JVM started from its artifact (up to ").append(results.machine.get("warm_iterations"))
-                .append(" measured invocations after a warm-up, at most 6 s of them; n is the sample count), against the emulator floor: the same AWS calls made directly with the SDK ")
+                .append(" measured invocations after a warm-up, at most 3 s of them; n is the sample count), against the emulator floor: the same AWS calls made directly with the SDK ")
                 .append("against moto in the same run. Through the local runtime's HTTP front (`./dev run`): section 3b.\n\n");
         md.append("| Function | AWS calls per request | n | p50 ms | p99 ms | Emulator floor p50 ms | Emulator floor p99 ms | p99 × floor |\n|---|---|---|---|---|---|---|---|\n");
         for (Results.FunctionResult r : results.functions) {
@@ -322,8 +322,8 @@ final class Report {
         }
         root.put("functions", functions);
         root.put("warm_http", WarmHttpSection.json(results.http));
-        root.put("refresher", "not measured yet: refresher not built");
         root.put("dependency_choices", ChoicesReport.json(results.choices));
+        root.put("refresher", RefresherReport.json(results.refresher));
         return root;
     }
 

@@ -95,4 +95,6 @@ final class Results {
     /** Section 3b; skipped when the run says --no-http. */
     WarmHttpResults http;
     double elapsedSeconds;
+    /** Section 4; null when skipped (--no-refresher). */
+    RefresherResult refresher;
 }

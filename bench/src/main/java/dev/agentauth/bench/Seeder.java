@@ -115,7 +115,8 @@ final class Seeder {
         request.put("provider", "custom");
         request.put("auth_type", "oauth2");
         request.putArray("allowed_return_urls").add(RETURN_TO);
-        request.putArray("scopes").add("openid").add("read").add("write");
+        // the sandbox grants whatever is asked; the samples ask for Slack's scopes
+        request.putArray("scopes").add("openid").add("channels:read").add("chat:write").add("users:read");
         ObjectNode oauth = request.putObject("oauth");
         oauth.put("client_id", "bench-client");
         oauth.put("client_secret", "bench-client-secret");

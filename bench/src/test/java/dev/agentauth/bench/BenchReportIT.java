@@ -19,7 +19,7 @@ class BenchReportIT {
         Path root = ProjectRoot.find();
         Path out = root.resolve("bench/target/bench-smoke");
         BenchMain.Options options = BenchMain.Options.parse(new String[] {"--root", root.toString(), "--runs", "1", "--warm", "5",
-                "--only", "ListProvidersFunction", "--out", out.toString(), "--no-choices", "--no-http"});
+                "--only", "ListProvidersFunction", "--out", out.toString(), "--no-choices", "--no-http", "--no-refresher"});
 
         Results results = BenchMain.run(options, line -> {});
         Report.write(results, options);

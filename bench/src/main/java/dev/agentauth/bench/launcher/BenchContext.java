@@ -6,7 +6,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.util.UUID;
 
-/** The Lambda context the launcher passes, like the runtime's: a request id per invocation, 1024 MB. */
+/**
+ * The Lambda context the launcher passes, like the runtime's: a request id per invocation, 1024 MB,
+ * 29 s left unless {@code BENCH_REMAINING_MS} says otherwise (a scheduled job gets its template Timeout).
+ */
 final class BenchContext implements Context {
     private final String requestId = UUID.randomUUID().toString();
 
@@ -18,7 +21,9 @@ final class BenchContext implements Context {
     @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:000000000000:function:" + getFunctionName(); }
     @Override public CognitoIdentity getIdentity() { return null; }
     @Override public ClientContext getClientContext() { return null; }
-    @Override public int getRemainingTimeInMillis() { return 29_000; }
+    @Override public int getRemainingTimeInMillis() {
+        return Integer.parseInt(System.getenv().getOrDefault("BENCH_REMAINING_MS", "29000"));
+    }
     @Override public int getMemoryLimitInMB() { return 1024; }
     @Override public LambdaLogger getLogger() {
         return new LambdaLogger() {
