@@ -25,9 +25,12 @@ public final class ConnectionOAuthClients implements OAuthClients {
 
     @Override
     public Optional<OAuthClient> find(String tenantId, String connectionId) {
-        return connections.find(tenantId, connectionId)
-                .filter(c -> c.authType() == AuthType.OAUTH2 && c.oauth() != null)
-                .map(this::toClient);
+        return connections.find(tenantId, connectionId).flatMap(this::of);
+    }
+
+    @Override
+    public Optional<OAuthClient> of(Connection connection) {
+        return Optional.of(connection).filter(c -> c.authType() == AuthType.OAUTH2 && c.oauth() != null).map(this::toClient);
     }
 
     private OAuthClient toClient(Connection connection) {

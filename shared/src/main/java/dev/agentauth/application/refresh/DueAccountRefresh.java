@@ -66,7 +66,7 @@ public final class DueAccountRefresh implements AccountRefresh {
             return RefreshOutcome.SKIPPED;
         }
         Optional<Connection> connection = connections.find(due.tenantId(), stored.account().connectionId());
-        Optional<OAuthClient> client = connection.flatMap(c -> clients.find(due.tenantId(), c.id()));
+        Optional<OAuthClient> client = connection.flatMap(clients::of); // one read of the connection, not two
         if (client.isEmpty()) {
             reschedule(stored, null); // the connection is gone or not OAuth: never due again
             return RefreshOutcome.SKIPPED;
