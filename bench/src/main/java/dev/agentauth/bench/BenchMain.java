@@ -24,17 +24,19 @@ import java.util.Set;
  * route through the local runtime (default 300), {@code --no-http} skip that section (3b),
  * {@code --no-choices} skip section "Dependency choices" (bench/variants: Powertools with and
  * without AspectJ, our vault against the AWS Encryption SDK, the SDK HTTP clients),
- * {@code --no-refresher} skip section 4 (the scheduled refresher's scaling and throughput).
+ * {@code --no-refresher} skip section 4 (the scheduled refresher's scaling and throughput),
+ * {@code --cold-workers N} fresh JVMs started at once for cold starts, class loads and priming
+ * (default 2, one per core of the machines this runs on; 1 for strictly one at a time).
  */
 public final class BenchMain {
 
     /** Fresh JVMs per function for the priming simulation (fewer than cold starts: it is a second-order figure). */
-    static final int PRIMED_RUNS = 2;
+    static final int PRIMED_RUNS = 1;
 
     private BenchMain() {}
 
     record Options(Path root, int runs, int warmIterations, Set<String> only, Path out, Map<String, List<Path>> variants,
-                   int httpRequests, boolean choices, boolean refresher) {
+                   int httpRequests, boolean choices, boolean refresher, int coldWorkers) {
         static Options parse(String[] args) {
             Path root = null;
             int runs = 5;
@@ -45,6 +47,7 @@ public final class BenchMain {
             boolean choices = true;
             int httpRequests = 300;
             boolean refresher = true;
+            int coldWorkers = 2;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
@@ -60,12 +63,13 @@ public final class BenchMain {
                     case "--http-requests" -> httpRequests = Integer.parseInt(args[++i]);
                     case "--no-http" -> httpRequests = 0;
                     case "--no-refresher" -> refresher = false;
+                    case "--cold-workers" -> coldWorkers = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (root == null) throw new IllegalArgumentException("--root <repository> is required");
             return new Options(root, runs, warm, only, out == null ? root.resolve("bench/results") : out, variants,
-                    httpRequests, choices, refresher);
+                    httpRequests, choices, refresher, coldWorkers);
         }
     }
 
@@ -96,6 +100,7 @@ public final class BenchMain {
         results.machine.put("runs", options.runs());
         results.machine.put("warm_iterations", options.warmIterations());
         results.machine.put("jvm_flags", String.join(" ", ChildJvm.LAMBDA_FLAGS));
+        results.machine.put("cold_workers", options.coldWorkers());
 
         List<Template.Function> functions = new ArrayList<>();
         for (Template.Function f : template.functions()) {
@@ -153,45 +158,64 @@ public final class BenchMain {
                 if (!warmSpec.isEmpty()) results.warmFloors.computeIfAbsent(warmSpec, s -> new Results.Floor("emulator floor", s));
             }
 
-            // 2. cold starts, in rounds so that noise spreads evenly over functions and floors
+            // 2. cold starts, in rounds so that noise spreads evenly over functions and floors; the
+            // fresh JVMs of a round run on options.coldWorkers() workers (floors and functions alike,
+            // so the ratios compare like with like)
             for (int round = 1; round <= options.runs(); round++) {
                 log.accept("bench: cold-start round " + round + "/" + options.runs());
-                record(results.jvmFloor, () -> results.jvmFloor.coldMs.add(bench.helloCold(helloEvent).coldMillis()));
+                List<Measurement> jobs = new ArrayList<>();
+                jobs.add(() -> record(results.jvmFloor, () -> results.jvmFloor.coldMs.add(bench.helloCold(helloEvent).coldMillis())));
                 for (Results.Floor floor : results.sdkFloors.values()) {
-                    record(floor, () -> floor.coldMs.add(bench.sdkFloorCold(floor.spec, helloEvent).coldMillis()));
+                    jobs.add(() -> record(floor, () -> floor.coldMs.add(bench.sdkFloorCold(floor.spec, helloEvent).coldMillis())));
                 }
                 for (Results.FunctionResult r : runnable) {
                     Path event = seeder.events(r.function, 2);
-                    try {
-                        ChildJvm.Result cold = bench.cold(r.function, event);
-                        r.coldMs.add(cold.coldMillis());
-                        r.initMs.add(cold.millis("init-ms"));
-                        r.firstMs.add(cold.millis("first-ms"));
-                        r.secondMs.add(cold.millis("second-ms"));
-                    } catch (RuntimeException e) {
-                        r.errors.add("cold start failed: " + e.getMessage());
-                    }
+                    jobs.add(() -> {
+                        try {
+                            ChildJvm.Result cold = bench.cold(r.function, event);
+                            r.coldMs.add(cold.coldMillis());
+                            r.initMs.add(cold.millis("init-ms"));
+                            r.firstMs.add(cold.millis("first-ms"));
+                            r.secondMs.add(cold.millis("second-ms"));
+                        } catch (RuntimeException e) {
+                            r.errors.add("cold start failed: " + e.getMessage());
+                        }
+                    });
                 }
+                Workers.run(jobs, options.coldWorkers());
             }
 
-            // 3. classes loaded, priming, first versus second request, warm latency
+            // 3. classes loaded and priming (fresh JVMs, on the workers), then warm latency (one at a time)
             log.accept("bench: classes loaded, priming, warm latency");
-            record(results.jvmFloor, () -> results.jvmFloor.classes = bench.helloClassLoads(helloEvent));
-            record(results.jvmFloor, () -> results.jvmFloor.warm = warmStats(bench.helloWarm(helloEvent, options.warmIterations())));
+            List<Measurement> jobs = new ArrayList<>();
+            jobs.add(() -> record(results.jvmFloor, () -> results.jvmFloor.classes = bench.helloClassLoads(helloEvent)));
             for (Results.Floor floor : results.sdkFloors.values()) {
-                record(floor, () -> floor.classes = bench.sdkFloorClassLoads(floor.spec, helloEvent));
+                jobs.add(() -> record(floor, () -> floor.classes = bench.sdkFloorClassLoads(floor.spec, helloEvent)));
             }
+            for (Results.FunctionResult r : runnable) {
+                Path classEvent = seeder.events(r.function, 2);
+                List<Path> primedEvents = new ArrayList<>();
+                for (int i = 0; i < PRIMED_RUNS; i++) primedEvents.add(seeder.events(r.function, 1));
+                jobs.add(() -> {
+                    try {
+                        r.classes = bench.classLoads(r.function, classEvent);
+                        for (Path primedEvent : primedEvents) {
+                            ChildJvm.Result primed = bench.primed(r.function, primedEvent);
+                            r.primeMs.add(primed.millis("prime-ms"));
+                            r.primedFirstMs.add(primed.millis("first-after-prime-ms"));
+                        }
+                    } catch (RuntimeException e) {
+                        r.errors.add("measurement failed: " + e.getMessage());
+                    }
+                });
+            }
+            Workers.run(jobs, options.coldWorkers());
+            record(results.jvmFloor, () -> results.jvmFloor.warm = warmStats(bench.helloWarm(helloEvent, options.warmIterations())));
             for (Results.Floor floor : results.warmFloors.values()) {
                 record(floor, () -> floor.warm = warmStats(bench.sdkFloorWarm(floor.spec, helloEvent, options.warmIterations())));
             }
             for (Results.FunctionResult r : runnable) {
                 try {
-                    r.classes = bench.classLoads(r.function, seeder.events(r.function, 2));
-                    for (int i = 0; i < PRIMED_RUNS; i++) {
-                        ChildJvm.Result primed = bench.primed(r.function, seeder.events(r.function, 1));
-                        r.primeMs.add(primed.millis("prime-ms"));
-                        r.primedFirstMs.add(primed.millis("first-after-prime-ms"));
-                    }
                     Events.Kind kind = Events.kind(r.function);
                     int iterations = kind == Events.Kind.DELETE || kind == Events.Kind.CALLBACK
                             ? Math.min(options.warmIterations(), Seeder.CONSUMING_WARM_ITERATIONS) : options.warmIterations();

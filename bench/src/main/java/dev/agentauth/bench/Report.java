@@ -114,7 +114,8 @@ final class Report {
     private static void coldStart(StringBuilder md, Results results) {
         md.append("## 1. Cold start per function\n\n");
         md.append("Process start (taken by the parent just before it starts the JVM) to the first response of one realistic request ")
-                .append("against the emulator, over ").append(results.machine.get("runs")).append(" fresh JVMs each. ")
+                .append("against the emulator, over ").append(results.machine.get("runs")).append(" fresh JVMs each, ")
+                .append(results.machine.get("cold_workers")).append(" started at a time (floors and functions alike, interleaved in rounds, so the ratios compare like with like). ")
                 .append("Init = the handler's constructor (Dagger graph, SDK clients). ")
                 .append("SDK floor = a bare handler building the same SDK clients (URL-connection client) and making the same AWS calls, ")
                 .append("with no Dagger, Powertools or Jackson data binding; for a function that makes no AWS call the JVM floor is its SDK floor.\n\n");
