@@ -17,11 +17,11 @@ import java.util.Set;
  * writes bench/results/latest.md and latest.json (plus a timestamped copy under raw/).
  *
  * <p>Options: {@code --root <repo>} (required), {@code --runs N} cold starts per function and
- * floor (default 5), {@code --warm N} warm invocations per function (default 200),
+ * floor (default 5), {@code --warm N} warm invocations per function (default 100),
  * {@code --only Id,Id} measure only these functions, {@code --out <dir>} results directory,
  * {@code --variant Id=<dir>} also measure function Id from another artifact directory (an A/B
  * of a packaging decision in the same run; repeatable), {@code --http-requests N} timed requests per
- * route through the local runtime (default 300), {@code --no-http} skip that section (3b),
+ * route through the local runtime (default 150), {@code --no-http} skip that section (3b),
  * {@code --no-choices} skip section "Dependency choices" (bench/variants: Powertools with and
  * without AspectJ, our vault against the AWS Encryption SDK, the SDK HTTP clients),
  * {@code --no-refresher} skip section 4 (the scheduled refresher's scaling and throughput),
@@ -32,6 +32,8 @@ public final class BenchMain {
 
     /** Fresh JVMs per function for the priming simulation (fewer than cold starts: it is a second-order figure). */
     static final int PRIMED_RUNS = 1;
+    /** Fresh JVMs per variant in section 5 (a comparison of alternatives, not a per-function figure): keeps the whole run under 15 minutes. */
+    static final int CHOICE_RUNS = 3;
 
     private BenchMain() {}
 
@@ -40,12 +42,12 @@ public final class BenchMain {
         static Options parse(String[] args) {
             Path root = null;
             int runs = 5;
-            int warm = 200;
+            int warm = 100;
             Set<String> only = new LinkedHashSet<>();
             Path out = null;
             Map<String, List<Path>> variants = new java.util.LinkedHashMap<>();
             boolean choices = true;
-            int httpRequests = 300;
+            int httpRequests = 150;
             boolean refresher = true;
             int coldWorkers = 2;
             for (int i = 0; i < args.length; i++) {
@@ -230,12 +232,12 @@ public final class BenchMain {
             // 3b. warm latency through the local runtime's HTTP front
             results.http = options.httpRequests() <= 0 ? WarmHttpResults.skipped()
                     : new WarmHttpBench(options.root(), emulator, bench, template, work, log, Math.max(20, options.httpRequests() / 6),
-                            options.httpRequests(), Duration.ofSeconds(4)).run();
+                            options.httpRequests(), Duration.ofSeconds(2)).run();
 
             // 4. dependency choices: small handlers under bench/variants, one per choice, same emulator
             if (options.choices()) {
                 results.choices = new DependencyChoices(options.root(), jars, emulator, bench.environment(template.functions().getFirst()), work)
-                        .run(ChoiceVariant.all(), options.runs(), options.warmIterations(), log);
+                        .run(ChoiceVariant.all(), Math.min(options.runs(), CHOICE_RUNS), options.warmIterations(), log);
             }
         }
         // 4. the scheduled refresher: its own emulator, after the rest so it disturbs no other measurement

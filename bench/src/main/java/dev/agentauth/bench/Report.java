@@ -196,7 +196,7 @@ final class Report {
     private static void warm(StringBuilder md, Results results) {
         md.append("## 3. Warm latency\n\n");
         md.append("Each function's handler invoked in-process in one JVM started from its artifact (up to ").append(results.machine.get("warm_iterations"))
-                .append(" measured invocations after a warm-up, at most 3 s of them; n is the sample count), against the emulator floor: the same AWS calls made directly with the SDK ")
+                .append(" measured invocations after a warm-up, at most 1.5 s of them; n is the sample count), against the emulator floor: the same AWS calls made directly with the SDK ")
                 .append("against moto in the same run. Through the local runtime's HTTP front (`./dev run`): section 3b.\n\n");
         md.append("| Function | AWS calls per request | n | p50 ms | p99 ms | Emulator floor p50 ms | Emulator floor p99 ms | p99 × floor |\n|---|---|---|---|---|---|---|---|\n");
         for (Results.FunctionResult r : results.functions) {

@@ -116,7 +116,7 @@ public final class Launcher {
             case "warm" -> {
                 // bounded in time too, so that a slow route (a create: several writes and a secret)
                 // does not take the whole bench's budget; the sample count is reported with the result
-                long budget = Long.parseLong(System.getenv().getOrDefault("BENCH_WARM_BUDGET_MS", "3000")) * 1_000_000L;
+                long budget = Long.parseLong(System.getenv().getOrDefault("BENCH_WARM_BUDGET_MS", "1500")) * 1_000_000L;
                 long warmStart = System.nanoTime();
                 int warmup = Math.max(20, iterations / 5);
                 for (int i = 0; i < warmup && System.nanoTime() - warmStart < budget / 4; i++) invoker.invoke(next.get());
