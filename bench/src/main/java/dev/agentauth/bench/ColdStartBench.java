@@ -209,34 +209,11 @@ final class ColdStartBench {
     private Results.ClassLoads classLoads(List<Path> classpath, Map<String, String> env, String handler, Path event)
             throws IOException, InterruptedException {
         Path log = Files.createTempFile(work, "classload-", ".log");
-        ChildJvm.Result result = jvm.run(classpath, env, List.of("-Xlog:class+load=info:file=" + log + ":none"), "cold", handler, event, 1);
-        result.value("status");
-        Map<String, Integer> bySource = new TreeMap<>();
-        int total = 0;
-        int fromArtifact = 0;
-        for (String line : Files.readAllLines(log)) {
-            int at = line.indexOf(" source: ");
-            if (at < 0) continue;
-            total++;
-            String source = line.substring(at + " source: ".length()).strip();
-            String name;
-            if (source.startsWith("jrt:") || source.startsWith("shared objects file")) {
-                name = "JDK";
-            } else if (!source.startsWith("file:") && !source.startsWith("jar:")) {
-                // hidden classes (lambdas, method handles, proxies) name their host class or the JVM
-                name = "(generated at run time)";
-                fromArtifact++;
-            } else {
-                String path = source.replaceFirst("^(jar:)?file:", "").replaceFirst("!/.*$", "");
-                while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
-                Path p = Path.of(path);
-                name = p.getFileName() == null ? path : p.getFileName().toString();
-                if (path.endsWith("target/lambda")) name = "(function classes)";
-                if (!name.startsWith("bench-")) fromArtifact++;
-            }
-            bySource.merge(name, 1, Integer::sum);
+        try {
+            jvm.run(classpath, env, List.of(ClassLoadLog.flag(log)), "cold", handler, event, 1).value("status");
+            return ClassLoadLog.read(log);
+        } finally {
+            Files.deleteIfExists(log);
         }
-        Files.deleteIfExists(log);
-        return new Results.ClassLoads(total, fromArtifact, bySource);
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -126,33 +125,9 @@ final class DependencyChoices {
     private Results.ClassLoads classLoads(ChoiceVariant variant) throws IOException, InterruptedException {
         Path log = Files.createTempFile(work, "choice-classload-", ".log");
         try {
-            ChildJvm.Result result = jvm.run(classpath(variant, false), environment, List.of("-Xlog:class+load=info:file=" + log + ":none"),
-                    "cold", variant.handlerClass(), event(1), 1);
-            result.value("status");
-            Map<String, Integer> bySource = new TreeMap<>();
-            int total = 0;
-            int outsideJdk = 0;
-            for (String line : Files.readAllLines(log)) {
-                int at = line.indexOf(" source: ");
-                if (at < 0) continue;
-                total++;
-                String source = line.substring(at + " source: ".length()).strip();
-                String name;
-                if (source.startsWith("jrt:") || source.startsWith("shared objects file")) {
-                    name = "JDK";
-                } else if (!source.startsWith("file:") && !source.startsWith("jar:")) {
-                    name = "(generated at run time)";
-                    outsideJdk++;
-                } else {
-                    String path = source.replaceFirst("^(jar:)?file:", "").replaceFirst("!/.*$", "");
-                    while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
-                    Path p = Path.of(path);
-                    name = path.endsWith("target/classes") ? "(handler classes)" : p.getFileName().toString();
-                    if (!name.startsWith("bench-")) outsideJdk++;
-                }
-                bySource.merge(name, 1, Integer::sum);
-            }
-            return new Results.ClassLoads(total, outsideJdk, bySource);
+            jvm.run(classpath(variant, false), environment, List.of(ClassLoadLog.flag(log)), "cold", variant.handlerClass(), event(1), 1)
+                    .value("status");
+            return ClassLoadLog.read(log);
         } finally {
             Files.deleteIfExists(log);
         }
