@@ -212,16 +212,16 @@ public final class BenchMain {
                 });
             }
             Workers.run(jobs, options.coldWorkers());
-            record(results.jvmFloor, () -> results.jvmFloor.warm = warmStats(bench.helloWarm(helloEvent, options.warmIterations())));
+            record(results.jvmFloor, () -> results.jvmFloor.warm = bench.helloWarm(helloEvent, options.warmIterations()).warm());
             for (Results.Floor floor : results.warmFloors.values()) {
-                record(floor, () -> floor.warm = warmStats(bench.sdkFloorWarm(floor.spec, helloEvent, options.warmIterations())));
+                record(floor, () -> floor.warm = bench.sdkFloorWarm(floor.spec, helloEvent, options.warmIterations()).warm());
             }
             for (Results.FunctionResult r : runnable) {
                 try {
                     Events.Kind kind = Events.kind(r.function);
                     int iterations = kind == Events.Kind.DELETE || kind == Events.Kind.CALLBACK
                             ? Math.min(options.warmIterations(), Seeder.CONSUMING_WARM_ITERATIONS) : options.warmIterations();
-                    r.warm = warmStats(bench.warm(r.function, seeder.events(r.function, Math.max(20, options.warmIterations() / 5) + iterations), iterations));
+                    r.warm = bench.warm(r.function, seeder.events(r.function, Math.max(20, options.warmIterations() / 5) + iterations), iterations).warm();
                     log.accept("bench: " + r.function.logicalId() + " cold median " + Math.round(Stats.of(r.coldMs).median())
                             + " ms, warm p50 " + String.format(java.util.Locale.ROOT, "%.2f", r.warm.p50()) + " ms");
                 } catch (RuntimeException e) {
@@ -248,21 +248,21 @@ public final class BenchMain {
         return results;
     }
 
-    private static Stats warmStats(ChildJvm.Result result) {
-        List<Double> samples = new ArrayList<>();
-        for (String micros : result.value("warm-us").split(",")) samples.add(Long.parseLong(micros) / 1000.0);
-        return Stats.of(samples);
-    }
 
     interface Measurement {
         void run() throws IOException, InterruptedException;
     }
 
     private static void record(Results.Floor floor, Measurement measurement) throws InterruptedException {
+        record(floor.errors, measurement);
+    }
+
+    /** Runs one measurement; a failure is noted in {@code errors} and the run goes on. */
+    static void record(List<String> errors, Measurement measurement) throws InterruptedException {
         try {
             measurement.run();
         } catch (IOException | RuntimeException e) {
-            floor.errors.add(e.getMessage());
+            errors.add(e.getMessage());
         }
     }
 }

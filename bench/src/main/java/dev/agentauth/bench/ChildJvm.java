@@ -32,6 +32,13 @@ final class ChildJvm {
             return v;
         }
 
+        /** The warm loop's samples ({@code warm-us}, microseconds) in milliseconds. */
+        Stats warm() {
+            List<Double> samples = new ArrayList<>();
+            for (String micros : value("warm-us").split(",")) samples.add(Long.parseLong(micros) / 1000.0);
+            return Stats.of(samples);
+        }
+
         /** The exception lines of the child's stderr (the top one and its causes), not the whole trace. */
         String failure() {
             java.util.List<String> lines = stderrTail.lines().map(String::strip)

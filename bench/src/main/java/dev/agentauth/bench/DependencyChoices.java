@@ -98,7 +98,7 @@ final class DependencyChoices {
         log.accept("bench: dependency choices, classes loaded and warm latency");
         for (ChoiceResults.VariantResult r : runnable) {
             measure(r, () -> r.classes = classLoads(r.variant));
-            measure(r, () -> r.warm = warmStats(run(r.variant, "warm", event(1), warmIterations, false)));
+            measure(r, () -> r.warm = run(r.variant, "warm", event(1), warmIterations, false).warm());
         }
         results.elapsedSeconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
         return results;
@@ -133,21 +133,8 @@ final class DependencyChoices {
         }
     }
 
-    private static Stats warmStats(ChildJvm.Result result) {
-        List<Double> samples = new ArrayList<>();
-        for (String micros : result.value("warm-us").split(",")) samples.add(Long.parseLong(micros) / 1000.0);
-        return Stats.of(samples);
-    }
 
-    private interface Measurement {
-        void run() throws IOException, InterruptedException;
-    }
-
-    private static void measure(ChoiceResults.VariantResult result, Measurement measurement) throws InterruptedException {
-        try {
-            measurement.run();
-        } catch (IOException | RuntimeException e) {
-            result.errors.add(e.getMessage());
-        }
+    private static void measure(ChoiceResults.VariantResult result, BenchMain.Measurement measurement) throws InterruptedException {
+        BenchMain.record(result.errors, measurement);
     }
 }
