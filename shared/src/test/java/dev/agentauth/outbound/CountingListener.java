@@ -38,15 +38,23 @@ public final class CountingListener implements AutoCloseable {
         int before = acceptedFromPorts.size();
         try (Socket sentinel = new Socket()) {
             sentinel.connect(new InetSocketAddress("127.0.0.1", port()), 5000);
+            sentinels++; // connected, so it will be accepted whatever happens below
             int sentinelPort = sentinel.getLocalPort();
             long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!acceptedFromPorts.subList(before, acceptedFromPorts.size()).contains(sentinelPort)) {
+            while (!acceptedSince(before, sentinelPort)) {
                 if (System.nanoTime() > until) throw new IllegalStateException("sentinel connection was not accepted");
                 Thread.sleep(5);
             }
         }
-        sentinels++;
         return acceptedFromPorts.size() - sentinels;
+    }
+
+    /** Scans by index: the list only grows, and a subList view would fail when it does. */
+    private boolean acceptedSince(int index, int port) {
+        for (int i = index; i < acceptedFromPorts.size(); i++) {
+            if (acceptedFromPorts.get(i) == port) return true;
+        }
+        return false;
     }
 
     private void acceptLoop() {
